@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No Swift package dependencies by design (see README): the only external code is the
+// system's SQLite and libcurl, reached through the two C targets below.
+let package = Package(
+    name: "tta-monitor",
+    products: [
+        .executable(name: "tta-monitor", targets: ["tta-monitor"]),
+        .library(name: "TTAMonitorCore", targets: ["TTAMonitorCore"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // A C target rather than a bare system library: curl_easy_setopt/getinfo are
+        // variadic and cannot be called from Swift, so the shim wraps them per type.
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .target(
+            name: "TTAMonitorCore",
+            dependencies: ["CSQLite", "CCurl"]
+        ),
+        .executableTarget(
+            name: "tta-monitor",
+            dependencies: ["TTAMonitorCore"]
+        ),
+        .testTarget(
+            name: "TTAMonitorCoreTests",
+            dependencies: ["TTAMonitorCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TTAMonitorCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,8 @@
+import TTAMonitorCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Everything lives in TTAMonitorCore; the executable only hands over argv and exits.
+exit(CommandDispatcher.main(arguments: Array(CommandLine.arguments.dropFirst())))
