@@ -29,13 +29,11 @@ let package = Package(
             name: "tta-monitor",
             dependencies: ["TTAMonitorCore"]
         ),
+        // One test target (unit and end-to-end suites in folders mirroring Sources/):
+        // it builds once, and the end-to-end suites find the built binary beside it.
         .testTarget(
             name: "TTAMonitorCoreTests",
-            dependencies: ["TTAMonitorCore"]
-        ),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["TTAMonitorCore"]
+            dependencies: ["TTAMonitorCore", "tta-monitor"]
         ),
     ],
     swiftLanguageModes: [.v6]
