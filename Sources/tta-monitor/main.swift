@@ -5,4 +5,4 @@ import Glibc
 #endif
 
 // Everything lives in TTAMonitorCore; the executable only hands over argv and exits.
-exit(CommandDispatcher.main(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(await CommandDispatcher.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,7 +1,84 @@
-/// Entry point of the command line: parses argv, runs a command, returns the exit status.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Entry point of the command line: parses argv, runs a command, and is the one place that
+/// decides what is printed where and with which exit status.
 public enum CommandDispatcher {
-    /// Runs the tool with `arguments` (argv without the program name).
-    public static func main(arguments: [String]) -> Int32 {
-        0
+    /// Runs the tool with the process's environment and standard streams.
+    public static func main(arguments: [String]) async -> Int32 {
+        await run(arguments: arguments, environment: ProcessEnvironment.current(),
+                  console: .standard(), workingDirectory: ProcessEnvironment.workingDirectory())
+    }
+
+    /// Runs the tool with `arguments` (argv without the program name) and returns the exit status.
+    public static func run(arguments: [String], environment: [String: String], console: Console,
+                           workingDirectory: String) async -> Int32 {
+        let parser = InvocationParser(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
+        let renderer = HelpRenderer(toolName: ToolVersion.name, globalOptions: CommandTable.globalOptions)
+        do {
+            let invocation = try parser.parse(arguments)
+            if invocation.flag("version"), !invocation.wantsHelp {
+                console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
+                return ExitCode.ok.rawValue
+            }
+            if invocation.commandPath == ["help"] {
+                let target = try resolveHelpTarget(invocation.arguments)
+                console.out(renderer.help(for: target.command, path: target.path))
+                return ExitCode.ok.rawValue
+            }
+            let command = resolve(invocation.commandPath)
+            if invocation.wantsHelp || invocation.commandPath.isEmpty {
+                console.out(renderer.help(for: command, path: invocation.commandPath))
+                return ExitCode.ok.rawValue
+            }
+            guard let action = command.action else {
+                throw UsageError("Missing subcommand for '\(invocation.commandPath.joined(separator: " "))'. "
+                    + "Please provide one of \(InvocationParser.humanList(command.subcommands.map { $0.name })).",
+                    commandPath: invocation.commandPath)
+            }
+            let context = CommandContext(invocation: invocation, environment: environment, console: console,
+                                         workingDirectory: workingDirectory)
+            return try await action(context).rawValue
+        } catch let error as UsageError {
+            let command = resolve(error.commandPath)
+            let pathText = ([ToolVersion.name] + error.commandPath).joined(separator: " ")
+            console.err("Error: \(error.message)\n")
+            console.err("Usage: \(renderer.usageLine(for: command, path: error.commandPath))\n")
+            console.err("  See '\(pathText) --help' for more information.\n")
+            return ExitCode.usage.rawValue
+        } catch let error as ReportableError {
+            console.err("Error: \(error.description)\n")
+            return error.exitCode.rawValue
+        } catch {
+            console.err("Error: internal error: \(error)\n")
+            return ExitCode.software.rawValue
+        }
+    }
+
+    private static func resolve(_ path: [String]) -> CommandSpec {
+        var command = CommandTable.root
+        for word in path {
+            guard let next = command.subcommand(word) else { break }
+            command = next
+        }
+        return command
+    }
+
+    private static func resolveHelpTarget(_ words: [String]) throws(UsageError) -> (command: CommandSpec, path: [String]) {
+        var command = CommandTable.root
+        var path: [String] = []
+        for word in words {
+            guard let next = command.subcommand(word) else {
+                var message = "Unknown command '\(word)'."
+                if let hint = EditDistance.suggestion(for: word, among: command.subcommands.map { $0.name }) {
+                    message += " Did you mean '\(hint)'?"
+                }
+                throw UsageError(message, commandPath: ["help"])
+            }
+            command = next
+            path.append(word)
+        }
+        return (command, path)
     }
 }

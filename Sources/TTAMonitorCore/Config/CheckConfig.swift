@@ -152,6 +152,8 @@ public struct CheckConfig: Sendable, Equatable {
     public var critical: Bool = false
     /// Names of checks this one depends on.
     public var dependsOn: [String] = []
+    /// Extra attempts when not OK; `defaults.retries` when nil.
+    public var retries: Int?
     /// Free-form description shown in `status`.
     public var description: String?
     /// Where the entry starts in the config file, for error messages.

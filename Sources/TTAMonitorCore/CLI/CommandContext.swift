@@ -1,0 +1,37 @@
+/// Everything a running command may use: its parsed invocation, the global settings,
+/// the environment and the console.
+public struct CommandContext: Sendable {
+    /// The parsed command line.
+    public var invocation: ParsedInvocation
+    /// The process environment (a copy, so tests can set it).
+    public var environment: [String: String]
+    /// Where output goes.
+    public var console: Console
+    /// Colour decisions for stdout.
+    public var style: TerminalStyle
+    /// The working directory, for resolving relative paths.
+    public var workingDirectory: String
+
+    /// Creates a context.
+    public init(invocation: ParsedInvocation, environment: [String: String], console: Console,
+                workingDirectory: String) {
+        self.invocation = invocation
+        self.environment = environment
+        self.console = console
+        self.workingDirectory = workingDirectory
+        self.style = TerminalStyle(isTerminal: console.stdoutIsTerminal, environment: environment,
+                                   noColorFlag: invocation.flag("no-color"))
+    }
+
+    /// `--json` was given.
+    public var wantsJSON: Bool { invocation.flag("json") }
+    /// `-q`/`--quiet` was given: print nothing but errors (and JSON when asked for).
+    public var quiet: Bool { invocation.flag("quiet") }
+    /// `-v`/`--verbose` was given.
+    public var verbose: Bool { invocation.flag("verbose") }
+
+    /// Writes a diagnostic line to stderr unless `--quiet`.
+    public func note(_ text: String) {
+        if !quiet { console.err(text + "\n") }
+    }
+}

@@ -1,0 +1,172 @@
+/// The whole command tree. Help, completions and the man page are checked against it by tests,
+/// so this is the one place a command or option is declared.
+public enum CommandTable {
+    /// Options valid before or after any command.
+    public static let globalOptions: [OptionSpec] = [
+        OptionSpec("config", value: "path", help: "Config file (default: $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml)."),
+        OptionSpec("db", value: "path", help: "Database file (default: monitoring.storage.path, $TTA_MONITOR_DB, $XDG_STATE_HOME/tta-monitor/monitor.db)."),
+        OptionSpec("json", help: "Print one JSON document instead of text."),
+        OptionSpec("no-color", help: "Never colour output (also: NO_COLOR=1)."),
+        OptionSpec("quiet", short: "q", help: "Print only results and errors, no notes."),
+        OptionSpec("verbose", short: "v", help: "Print more detail (check details, timings)."),
+        OptionSpec("help", short: "h", help: "Show help for the command."),
+        OptionSpec("version", help: "Print the version and exit."),
+    ]
+
+    /// The root of the tree (the tool itself).
+    public static let root = CommandSpec(
+        ToolVersion.name,
+        summary: "Monitor the TTA platform: check its components, keep history, alert, report energy and carbon.",
+        subcommands: [
+            status, discover, check, alerts, carbon, export, retention, config,
+            CommandSpec("help", summary: "Show help for a command.",
+                        arguments: [ArgumentSpec("command", help: "The command to explain.", variadic: true)]),
+            CommandSpec("version", summary: "Print the version.", action: { context in
+                context.console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
+                return .ok
+            }),
+        ]
+    )
+
+    static let formatValues = ["table", "json", "nagios", "junit", "tap", "openmetrics"]
+
+    static let status = CommandSpec(
+        "status",
+        summary: "Show the latest state of every component, from the database (probes nothing).",
+        discussion: """
+        Show the latest state of every component from the database: current status, since when, \
+        age of the last check, availability and latency p50/p95 over the window. Results older than \
+        3x the check's interval (3 minutes when none is set) count as UNKNOWN (stale). It probes \
+        nothing: run 'tta-monitor check' (e.g. from cron) to record results. Exit status: the worst \
+        component status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
+        """,
+        options: [
+            OptionSpec("component", value: "name", help: "Only these components (repeatable, or comma-separated).", repeatable: true),
+            OptionSpec("window", value: "duration", help: "Window for availability and latency (default: 24h)."),
+        ],
+        examples: ["tta-monitor status", "tta-monitor status --component redis --window 7d", "tta-monitor status --json | jq '.overall.status'"],
+        action: StatusCommand.run
+    )
+
+    static let discover = CommandSpec(
+        "discover",
+        summary: "Find running TTA components and offer them for monitoring.",
+        options: [
+            OptionSpec("source", value: "sources", help: "Where to look (comma-separated).", allowed: ["config", "compose", "ports", "processes"], repeatable: true),
+            OptionSpec("save", help: "Add what was found to the database's component list."),
+            OptionSpec("emit-yaml", help: "Print a monitoring.checks YAML fragment."),
+        ],
+        action: NotImplemented.action("discover")
+    )
+
+    static let check = CommandSpec(
+        "check",
+        summary: "Run checks now, store the results, and exit with the worst status.",
+        discussion: """
+        Run all configured checks (or the named ones) concurrently, store the results as one run, \
+        print them, and exit with the worst status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+        """,
+        options: [
+            OptionSpec("format", value: "format", help: "Output format (default: table; --json means json).", allowed: formatValues),
+            OptionSpec("output", value: "file", help: "Write the report to a file instead of stdout."),
+            OptionSpec("fail-on", value: "level", help: "Lowest status that makes the exit status non-zero (default: warning).", allowed: ["warning", "critical"]),
+            OptionSpec("timeout", value: "duration", help: "Timeout for each check (default: monitoring.defaults.timeout, 5s)."),
+            OptionSpec("concurrency", value: "n", help: "Checks in flight at once (default: monitoring.defaults.concurrency, 32)."),
+            OptionSpec("no-store", help: "Do not write the results to the database."),
+        ],
+        arguments: [ArgumentSpec("name", help: "Checks to run (default: all).", variadic: true)],
+        examples: ["tta-monitor check", "tta-monitor check redis player-api --timeout 2s", "tta-monitor check --fail-on critical --json"],
+        action: CheckCommand.run
+    )
+
+    static let alerts = CommandSpec(
+        "alerts",
+        summary: "List, acknowledge, silence and route alerts.",
+        subcommands: [
+            CommandSpec("list", summary: "List alerts.", options: [
+                OptionSpec("state", value: "state", help: "Which alerts (default: firing).", allowed: ["firing", "pending", "resolved", "all"]),
+            ], action: NotImplemented.action("alerts list")),
+            CommandSpec("show", summary: "Show one alert and its events.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts show")),
+            CommandSpec("ack", summary: "Acknowledge an alert (stops escalation).", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts ack")),
+            CommandSpec("resolve", summary: "Resolve an alert by hand.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts resolve")),
+            CommandSpec("silence", summary: "Silence a component's alerts for a while.", options: [
+                OptionSpec("component", value: "name", help: "Component to silence."),
+                OptionSpec("rule", value: "name", help: "Only this rule."),
+                OptionSpec("for", value: "duration", help: "How long."),
+                OptionSpec("comment", value: "text", help: "Why."),
+            ], action: NotImplemented.action("alerts silence")),
+            CommandSpec("unsilence", summary: "Remove a silence.", arguments: [ArgumentSpec("id", help: "Silence id.", required: true)], action: NotImplemented.action("alerts unsilence")),
+            CommandSpec("evaluate", summary: "Evaluate alert rules and deliver notifications.", action: NotImplemented.action("alerts evaluate")),
+            CommandSpec("notify-test", summary: "Send a test notification to a channel.", arguments: [ArgumentSpec("channel", help: "Channel name.", required: true)], action: NotImplemented.action("alerts notify-test")),
+            CommandSpec("history", summary: "Show alert events over time.", action: NotImplemented.action("alerts history")),
+        ]
+    )
+
+    static let carbon = CommandSpec(
+        "carbon",
+        summary: "Report energy use and carbon emissions.",
+        subcommands: [
+            CommandSpec("report", summary: "Energy and CO2e for a day or period.", options: [
+                OptionSpec("day", value: "date", help: "YYYY-MM-DD or 'yesterday'."),
+                OptionSpec("since", value: "time", help: "Start of the period."),
+                OptionSpec("until", value: "time", help: "End of the period."),
+                OptionSpec("by", value: "dimension", help: "Group by.", allowed: ["component", "project", "model"]),
+            ], action: NotImplemented.action("carbon report")),
+            CommandSpec("import", summary: "Import CodeCarbon emissions.csv files.", arguments: [ArgumentSpec("file", help: "emissions.csv files.", variadic: true, required: true)], action: NotImplemented.action("carbon import")),
+            CommandSpec("measure", summary: "Measure energy use for a while (RAPL, procfs, nvidia-smi).", options: [
+                OptionSpec("duration", value: "duration", help: "How long to measure."),
+                OptionSpec("label", value: "label", help: "Label for the measurement."),
+            ], action: NotImplemented.action("carbon measure")),
+        ]
+    )
+
+    static let export = CommandSpec(
+        "export",
+        summary: "Export a report as PDF, CSV, JSON or OpenMetrics.",
+        options: [
+            OptionSpec("format", value: "format", help: "Output format.", allowed: ["pdf", "csv", "json", "openmetrics"]),
+            OptionSpec("report", value: "report", help: "What to export.", allowed: ["status", "checks", "alerts", "carbon"]),
+            OptionSpec("since", value: "time", help: "Start of the period."),
+            OptionSpec("until", value: "time", help: "End of the period."),
+            OptionSpec("output", value: "file", help: "Output file, or - for stdout."),
+        ],
+        action: NotImplemented.action("export")
+    )
+
+    static let retention = CommandSpec(
+        "retention",
+        summary: "Purge data past its retention window.",
+        subcommands: [
+            CommandSpec("purge", summary: "Roll up and delete old data.", options: [
+                OptionSpec("dry-run", help: "Show what would be removed."),
+                OptionSpec("dataset", value: "name", help: "Only these datasets.", repeatable: true),
+            ], action: NotImplemented.action("retention purge")),
+        ]
+    )
+
+    static let config = CommandSpec(
+        "config",
+        summary: "Validate or show the configuration.",
+        subcommands: [
+            CommandSpec("validate", summary: "Check the config file and report every problem with file:line:column.",
+                        examples: ["tta-monitor config validate --config tta_config.yaml"],
+                        action: ConfigCommand.validate),
+            CommandSpec("show", summary: "Print the effective monitoring config, defaults filled in, secrets masked.",
+                        action: ConfigCommand.show),
+        ]
+    )
+}
+
+/// Commands of the design that later work will build: they say so plainly instead of
+/// pretending, with the internal-error status so scripts never mistake them for success.
+enum NotImplemented {
+    struct Failure: ReportableError {
+        let command: String
+        var exitCode: ExitCode { .software }
+        var description: String { "'\(command)' is not implemented yet in \(ToolVersion.name) \(ToolVersion.version)." }
+    }
+
+    static func action(_ command: String) -> CommandAction {
+        { _ in throw Failure(command: command) }
+    }
+}

@@ -1,0 +1,57 @@
+/// Steps several commands share: finding and loading the config, opening the database,
+/// parsing common option values.
+struct CommandSupport {
+    let context: CommandContext
+
+    var locator: ConfigLocator {
+        ConfigLocator(environment: context.environment, workingDirectory: context.workingDirectory)
+    }
+
+    /// Loads the config, which must exist.
+    func requiredConfig() throws(ConfigError) -> MonitoringConfig {
+        let path = try locator.requiredConfigPath(explicit: context.invocation.value("config"))
+        return try ConfigLoader(environment: context.environment).load(path: path)
+    }
+
+    /// Loads the config if one is found.
+    func optionalConfig() throws(ConfigError) -> MonitoringConfig? {
+        guard let path = try locator.configPath(explicit: context.invocation.value("config")) else { return nil }
+        return try ConfigLoader(environment: context.environment).load(path: path)
+    }
+
+    /// The database path for this invocation.
+    func databasePath(config: MonitoringConfig?) -> String {
+        locator.databasePath(explicit: context.invocation.value("db"), config: config)
+    }
+
+    /// Parses a duration option, as a usage error when malformed.
+    func durationOption(_ name: String) throws(UsageError) -> Duration? {
+        guard let text = context.invocation.value(name) else { return nil }
+        guard let duration = DurationParser.parse(text), duration > .zero else {
+            throw UsageError("The value '\(text)' is invalid for '--\(name) <duration>'. Use a duration such as 500ms, 30s, 5m, 24h or 7d.",
+                             commandPath: context.invocation.commandPath)
+        }
+        return duration
+    }
+
+    /// Parses a positive integer option.
+    func intOption(_ name: String, range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = context.invocation.value(name) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("The value '\(text)' is invalid for '--\(name) <n>'. Use a whole number from \(range.lowerBound) to \(range.upperBound).",
+                             commandPath: context.invocation.commandPath)
+        }
+        return number
+    }
+
+    /// Names that must each match a configured check, with a hint for typos.
+    func resolveNames(_ names: [String], among known: [String], what: String) throws(UsageError) -> [String] {
+        for name in names where !known.contains(name) {
+            var message = "Unknown \(what) '\(name)'."
+            if let hint = EditDistance.suggestion(for: name, among: known) { message += " Did you mean '\(hint)'?" }
+            else if !known.isEmpty { message += " Known: \(known.joined(separator: ", "))." }
+            throw UsageError(message, commandPath: context.invocation.commandPath)
+        }
+        return names
+    }
+}

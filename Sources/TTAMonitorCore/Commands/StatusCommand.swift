@@ -1,0 +1,54 @@
+/// `tta-monitor status`: what the database says about each component. It never probes.
+enum StatusCommand {
+    /// Results older than this many intervals are stale.
+    static let staleIntervals: Int64 = 3
+    /// Staleness limit for checks without an interval.
+    static let defaultStaleMs: Int64 = 180_000
+
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        let support = CommandSupport(context: context)
+        let window = try support.durationOption("window") ?? .seconds(86_400)
+        let config = try support.optionalConfig()
+        let path = support.databasePath(config: config)
+        let now = WallClock.nowMilliseconds()
+
+        var states: [String: StatusQuery.ComponentState] = [:]
+        var stats: [String: StatusQuery.WindowStats] = [:]
+        let databaseExists = support.locator.exists(path)
+        if !databaseExists, config == nil {
+            throw StoreError("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
+        }
+        if !databaseExists {
+            context.note("note: no results yet in \(path); run 'tta-monitor check' to record some")
+        }
+
+        var names = config?.checks.map(\.name) ?? []
+        if databaseExists {
+            let query = StatusQuery(database: try Database(path: path))
+            try query.database.readTransaction { () throws(StoreError) in
+                states = try query.components()
+                if config == nil { names = states.keys.sorted() }
+                let requested = try? support.resolveNames(context.invocation.list("component"), among: names, what: "component")
+                let selected = (requested?.isEmpty ?? true) ? names : requested!
+                for name in selected where states[name] != nil {
+                    stats[name] = try query.windowStats(component: name, since: now - window.milliseconds)
+                }
+            }
+        }
+        let requested = try support.resolveNames(context.invocation.list("component"), among: names, what: "component")
+        if !requested.isEmpty { names = names.filter { requested.contains($0) } }
+
+        let rows = names.map { name -> StatusRow in
+            let configured = config?.check(named: name)
+            let state = states[name]
+            let intervalMs = configured.flatMap { config?.interval(for: $0)?.milliseconds } ?? state?.intervalMs
+            return StatusRow(name: name, kind: configured?.kind.name ?? state?.kind ?? "?",
+                             critical: configured?.critical ?? state?.critical ?? false,
+                             state: state, stats: stats[name], now: now,
+                             staleAfterMs: intervalMs.map { $0 * staleIntervals } ?? defaultStaleMs)
+        }
+        let report = StatusReport(rows: rows, now: now, window: window, databasePath: path)
+        context.console.out(context.wantsJSON ? report.json() : report.table(style: context.style))
+        return ExitCode(report.overall)
+    }
+}

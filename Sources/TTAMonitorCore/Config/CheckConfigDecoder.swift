@@ -1,0 +1,234 @@
+/// Decodes `monitoring.checks` entries into `CheckConfig` values.
+struct CheckConfigDecoder {
+    /// Kinds this version runs.
+    static let supportedKinds = ["http", "tcp", "redis", "disk"]
+    /// Kinds of the design that later work adds; named so the error can say "not yet".
+    static let plannedKinds = ["tls", "neo4j", "postgres", "memory", "load", "process", "command", "file_age", "prometheus"]
+
+    let document: ConfigDocument
+    let interpolation: EnvironmentInterpolation
+
+    func decodeAll(_ node: YAMLNode, path: String) throws(ConfigError) -> [CheckConfig] {
+        guard let items = node.sequenceItems else {
+            throw document.error("'\(path)' must be a list of checks (each starting with '- name:')", at: node.location)
+        }
+        var checks: [CheckConfig] = []
+        var seen: [String: SourceLocation] = [:]
+        for (index, item) in items.enumerated() {
+            let check = try decode(item, path: "\(path)[\(index)]")
+            if let first = seen[check.name] {
+                throw document.error("duplicate check name '\(check.name)' (first defined at \(first.line):\(first.column))", at: item["name"]?.location ?? item.location)
+            }
+            seen[check.name] = item["name"]?.location ?? item.location
+            checks.append(check)
+        }
+        try validateDependencies(checks, items: items)
+        return checks
+    }
+
+    private func decode(_ node: YAMLNode, path: String) throws(ConfigError) -> CheckConfig {
+        var reader = try MappingReader(node, path: path, document: document, interpolation: interpolation)
+        guard let name = try reader.string("name", required: true) else { fatalError("unreachable") }
+        guard Self.isValidName(name) else {
+            throw document.error("check name '\(name)' may contain only letters, digits, '-', '_' and '.'", at: node["name"]?.location ?? node.location)
+        }
+        let checkPath = "\(path) (\(name))"
+        guard let typeNode = reader.node("type") else {
+            throw document.error("check '\(name)' has no 'type' (one of \(Self.supportedKinds.joined(separator: ", ")))", at: node.location)
+        }
+        let type = try reader.string(typeNode, path: "\(checkPath).type")
+        let kind: CheckKind
+        switch type {
+        case "http": kind = .http(try decodeHTTP(&reader, name: name))
+        case "tcp": kind = .tcp(try decodeTCP(&reader))
+        case "redis": kind = .redis(try decodeRedis(&reader))
+        case "disk": kind = .disk(try decodeDisk(&reader))
+        default:
+            if Self.plannedKinds.contains(type) {
+                throw reader.error("check type '\(type)' is not supported yet by this version; supported: \(Self.supportedKinds.joined(separator: ", "))", at: typeNode)
+            }
+            var message = "unknown check type '\(type)'"
+            if let hint = EditDistance.suggestion(for: type, among: Self.supportedKinds + Self.plannedKinds) {
+                message += "; did you mean '\(hint)'?"
+            }
+            throw reader.error(message, at: typeNode)
+        }
+        var check = CheckConfig(name: name, kind: kind)
+        check.location = node.location
+        check.timeout = try reader.duration("timeout")
+        check.interval = try reader.duration("interval")
+        check.critical = try reader.bool("critical") ?? false
+        check.dependsOn = try reader.stringList("depends_on") ?? []
+        check.description = try reader.string("description")
+        check.retries = try reader.int("retries", range: 0...10)
+        try Self.rejectUnsupportedThresholds(&reader)
+        try reader.finish()
+        return check
+    }
+
+    /// failure/success thresholds need state kept across runs, which this version does not
+    /// keep yet; 1 (act on every result) is the only honest value to accept.
+    static func rejectUnsupportedThresholds(_ reader: inout MappingReader) throws(ConfigError) {
+        for key in ["failure_threshold", "success_threshold"] {
+            guard let value = reader.node(key) else { continue }
+            let number = try reader.int(value, path: reader.keyPath(key), range: 1...100)
+            if number != 1 {
+                throw reader.error("'\(reader.keyPath(key))' other than 1 is not supported yet by this version", at: value)
+            }
+        }
+    }
+
+    private func decodeHTTP(_ reader: inout MappingReader, name: String) throws(ConfigError) -> HTTPCheckSpec {
+        let urlNode = reader.node("url")
+        guard let urlNode else { throw document.error("http check '\(name)' needs a 'url'", at: reader.node.location) }
+        let url = try reader.string(urlNode, path: reader.keyPath("url"))
+        let lowered = url.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+            throw reader.error("'\(reader.keyPath("url"))' must start with http:// or https://", at: urlNode)
+        }
+        var spec = HTTPCheckSpec(url: url)
+        if let method = try reader.string("method") {
+            let upper = method.uppercased()
+            guard ["GET", "HEAD", "POST", "PUT", "OPTIONS", "PATCH", "DELETE"].contains(upper) else {
+                throw reader.error("'\(reader.keyPath("method"))' must be an HTTP method such as GET or HEAD", at: reader.node("method")!)
+            }
+            spec.method = upper
+        }
+        if var headers = try reader.mapping("headers") {
+            for pair in headers.node.mappingPairs ?? [] {
+                guard let key = pair.key.scalar?.text else { continue }
+                headers.accept([key])
+                spec.headers.append(HTTPHeader(name: key, value: try headers.string(pair.value, path: headers.keyPath(key))))
+            }
+        }
+        if var expect = try reader.mapping("expect") {
+            spec.expectedStatuses = try expect.intList("status", range: 100...599) ?? []
+            spec.bodyContains = try expect.string("body_contains")
+            if var json = try expect.mapping("json") {
+                for pair in json.node.mappingPairs ?? [] {
+                    guard let key = pair.key.scalar?.text else { continue }
+                    json.accept([key])
+                    guard let scalar = pair.value.scalar else {
+                        throw json.error("'\(json.keyPath(key))' must be a single value to compare with", at: pair.value)
+                    }
+                    let expected = scalar.coreValue == .null && scalar.style == .plain ? "null" : try json.string(pair.value, path: json.keyPath(key))
+                    spec.jsonEquals.append(JSONExpectation(path: key, expected: expected))
+                }
+            }
+            try expect.finish()
+        }
+        spec.latencyMs = try reader.durationThresholds("latency")
+        spec.followRedirects = try reader.bool("follow_redirects") ?? false
+        spec.verifyTLS = try reader.bool("verify_tls") ?? true
+        return spec
+    }
+
+    private func decodeTCP(_ reader: inout MappingReader) throws(ConfigError) -> TCPCheckSpec {
+        let (host, port) = try hostAndPort(&reader, scheme: "tcp", defaultPort: nil)
+        return TCPCheckSpec(host: host, port: port, latencyMs: try reader.durationThresholds("latency"))
+    }
+
+    private func decodeRedis(_ reader: inout MappingReader) throws(ConfigError) -> RedisCheckSpec {
+        var spec: RedisCheckSpec
+        if let urlNode = reader.node("url") {
+            let url = try reader.string(urlNode, path: reader.keyPath("url"))
+            do {
+                spec = try RedisCheckSpec(url: url)
+            } catch {
+                throw reader.error("'\(reader.keyPath("url"))': \(error)", at: urlNode)
+            }
+            if reader.node("host") != nil || reader.node("port") != nil {
+                throw reader.error("give either 'url' or 'host'/'port', not both", at: urlNode)
+            }
+        } else {
+            let (host, port) = try hostAndPort(&reader, scheme: nil, defaultPort: 6379)
+            spec = RedisCheckSpec(host: host, port: port)
+        }
+        if let password = try reader.string("password"), !password.isEmpty { spec.password = password }
+        if let username = try reader.string("username"), !username.isEmpty { spec.username = username }
+        spec.latencyMs = try reader.durationThresholds("latency")
+        spec.memoryPercent = try reader.numberThresholds("memory_percent", range: 0...100)
+        return spec
+    }
+
+    private func decodeDisk(_ reader: inout MappingReader) throws(ConfigError) -> DiskCheckSpec {
+        let path = try reader.string("path") ?? "/"
+        return DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
+    }
+
+    /// `host` + `port`, or a `url` like `tcp://host:port` when `scheme` is given.
+    private func hostAndPort(_ reader: inout MappingReader, scheme: String?, defaultPort: Int?) throws(ConfigError) -> (String, Int) {
+        if let scheme, let urlNode = reader.node("url") {
+            let url = try reader.string(urlNode, path: reader.keyPath("url"))
+            guard let parsed = HostPort.parse(url, scheme: scheme) else {
+                throw reader.error("'\(reader.keyPath("url"))' must look like \(scheme)://host:port", at: urlNode)
+            }
+            return parsed
+        }
+        guard let host = try reader.string("host") else {
+            throw document.error("'\(reader.path)' needs 'host' and 'port'" + (scheme.map { " (or url: \($0)://host:port)" } ?? ""), at: reader.node.location)
+        }
+        guard let port = try reader.int("port", range: 1...65_535) ?? defaultPort else {
+            throw document.error("'\(reader.path)' needs a 'port'", at: reader.node.location)
+        }
+        return (host, port)
+    }
+
+    private func validateDependencies(_ checks: [CheckConfig], items: [YAMLNode]) throws(ConfigError) {
+        let names = checks.map(\.name)
+        for (check, item) in zip(checks, items) {
+            for dependency in check.dependsOn where !names.contains(dependency) {
+                var message = "check '\(check.name)' depends on unknown check '\(dependency)'"
+                if let hint = EditDistance.suggestion(for: dependency, among: names) { message += "; did you mean '\(hint)'?" }
+                throw document.error(message, at: item["depends_on"]?.location ?? item.location)
+            }
+            if check.dependsOn.contains(check.name) {
+                throw document.error("check '\(check.name)' depends on itself", at: item["depends_on"]?.location ?? item.location)
+            }
+        }
+        // Depth-first search for cycles: a cycle would make every member wait on the others.
+        var state: [String: Int] = [:]
+        let byName = Dictionary(uniqueKeysWithValues: zip(names, zip(checks, items)))
+        func visit(_ name: String, trail: [String]) throws(ConfigError) {
+            if state[name] == 2 { return }
+            if state[name] == 1 {
+                let cycle = (trail.drop { $0 != name } + [name]).joined(separator: " -> ")
+                let item = byName[name]!.1
+                throw document.error("dependency cycle: \(cycle)", at: item["depends_on"]?.location ?? item.location)
+            }
+            state[name] = 1
+            for next in byName[name]!.0.dependsOn { try visit(next, trail: trail + [name]) }
+            state[name] = 2
+        }
+        for name in names { try visit(name, trail: []) }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 128 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+}
+
+/// Splits `scheme://host:port` (IPv6 in brackets).
+enum HostPort {
+    static func parse(_ url: String, scheme: String) -> (String, Int)? {
+        let prefix = scheme + "://"
+        guard url.lowercased().hasPrefix(prefix) else { return nil }
+        var rest = Substring(url.dropFirst(prefix.count))
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        let host: Substring
+        let portText: Substring
+        if rest.hasPrefix("[") {
+            guard let close = rest.firstIndex(of: "]") else { return nil }
+            host = rest[rest.index(after: rest.startIndex)..<close]
+            let after = rest[rest.index(after: close)...]
+            guard after.hasPrefix(":") else { return nil }
+            portText = after.dropFirst()
+        } else {
+            guard let colon = rest.lastIndex(of: ":") else { return nil }
+            host = rest[..<colon]
+            portText = rest[rest.index(after: colon)...]
+        }
+        guard !host.isEmpty, let port = Int(portText), (1...65_535).contains(port) else { return nil }
+        return (String(host), port)
+    }
+}

@@ -1,0 +1,45 @@
+/// A problem with the configuration: exit status 78, or 66 when the file is missing.
+public struct ConfigError: ReportableError {
+    /// What is wrong, lowercase, naming the key or value.
+    public var message: String
+    /// Where, when known.
+    public var location: SourceLocation?
+    /// The offending line of the file, for the caret excerpt.
+    public var sourceLine: String?
+    /// True when the file itself does not exist (exit 66 rather than 78).
+    public var isMissingFile: Bool = false
+
+    /// Creates an error at `location`.
+    public init(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
+        self.message = message
+        self.location = location
+        self.sourceLine = sourceLine
+    }
+
+    /// Wraps a YAML syntax error.
+    public init(_ yaml: YAMLError) {
+        self.init(yaml.message, at: yaml.location, sourceLine: yaml.sourceLine)
+    }
+
+    /// The file could not be found or read.
+    public static func missingFile(_ message: String) -> ConfigError {
+        var error = ConfigError(message)
+        error.isMissingFile = true
+        return error
+    }
+
+    public var exitCode: ExitCode { isMissingFile ? .noInput : .config }
+
+    /// `file:line:column: message`, then the line and a caret under the column, as compilers print it.
+    public var description: String {
+        guard let location else { return message }
+        var text = "\(location): \(message)"
+        if let sourceLine {
+            let number = String(location.line)
+            let gutter = String(repeating: " ", count: number.count)
+            let caretIndent = String(sourceLine.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
+            text += "\n \(number) | \(sourceLine)\n \(gutter) | \(caretIndent)^"
+        }
+        return text
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads `tta_config.yaml` and produces the typed `MonitoringConfig`, rejecting anything it
+/// does not understand with `file:line:column`.
+public struct ConfigLoader: Sendable {
+    /// Top-level keys of `monitoring:` that this version reads.
+    static let monitoringKeys = ["enabled", "storage", "defaults", "checks"]
+    /// Keys that belong to features built on top of this one; accepted and left alone here.
+    static let reservedKeys = ["alerts", "carbon", "retention", "privacy", "discovery"]
+    /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
+    static let legacyKeys = ["health_check_interval", "metrics_port"]
+
+    private let environment: [String: String]
+
+    /// Creates a loader that expands `${VAR}` from `environment`.
+    public init(environment: [String: String]) { self.environment = environment }
+
+    /// Loads the file at `path`.
+    public func load(path: String) throws(ConfigError) -> MonitoringConfig {
+        let text = try Self.readFile(path)
+        return try load(text: text, path: path)
+    }
+
+    /// Loads config text that came from `path` (used by tests and `config validate -`).
+    public func load(text: String, path: String) throws(ConfigError) -> MonitoringConfig {
+        let document = try ConfigDocument(text: text, path: path)
+        var config = MonitoringConfig(sourcePath: path)
+        guard let root = document.root else { return config }
+        guard root.mappingPairs != nil else {
+            throw document.error("the config file must be a mapping of sections (monitoring:, carbon:, …)", at: root.location)
+        }
+        guard let section = root["monitoring"] else { return config }
+        if let scalar = section.scalar, scalar.coreValue == .null { return config }
+        let interpolation = EnvironmentInterpolation(environment: environment)
+        var reader = try MappingReader(section, path: "monitoring", document: document, interpolation: interpolation)
+        config.enabled = try reader.bool("enabled") ?? true
+        if var storage = try reader.mapping("storage") {
+            config.storagePath = try storage.string("path")
+            try storage.finish()
+        }
+        if let seconds = try reader.int("health_check_interval", range: 1...86_400) {
+            config.defaults.interval = .seconds(seconds)
+        }
+        _ = try reader.int("metrics_port", range: 1...65_535)
+        if var defaults = try reader.mapping("defaults") {
+            try readDefaults(&defaults, into: &config.defaults)
+        }
+        for key in Self.reservedKeys where reader.node(key) != nil {
+            config.reservedSections.append(key)
+        }
+        if let checksNode = reader.node("checks") {
+            config.checks = try CheckConfigDecoder(document: document, interpolation: interpolation)
+                .decodeAll(checksNode, path: "monitoring.checks")
+        }
+        try reader.finish()
+        return config
+    }
+
+    private func readDefaults(_ reader: inout MappingReader, into defaults: inout CheckDefaults) throws(ConfigError) {
+        if let timeout = try reader.duration("timeout") { defaults.timeout = timeout }
+        if let concurrency = try reader.int("concurrency", range: 1...1_024) { defaults.concurrency = concurrency }
+        if let retries = try reader.int("retries", range: 0...10) { defaults.retries = retries }
+        if let delay = try reader.duration("retry_delay") { defaults.retryDelay = delay }
+        if let interval = try reader.duration("interval") { defaults.interval = interval }
+        try CheckConfigDecoder.rejectUnsupportedThresholds(&reader)
+        try reader.finish()
+    }
+
+    /// Reads a whole file as UTF-8.
+    static func readFile(_ path: String) throws(ConfigError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            if errno == ENOENT { throw .missingFile("config file '\(path)' not found") }
+            throw ConfigError("cannot read config file '\(path)': \(reason)")
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ConfigError("cannot read config file '\(path)': \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes += buffer[0..<count]
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigError("config file '\(path)' is not valid UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+/// Defaults applied to every check that does not set its own (`monitoring.defaults`).
+public struct CheckDefaults: Sendable, Equatable {
+    /// Per-check timeout.
+    public var timeout: Duration = .seconds(5)
+    /// Checks in flight at once.
+    public var concurrency: Int = 32
+    /// Extra attempts for a check that is not OK (0: none).
+    public var retries: Int = 0
+    /// Pause between attempts.
+    public var retryDelay: Duration = .seconds(1)
+    /// Expected interval between runs (cron); drives staleness in `status`.
+    public var interval: Duration?
+    /// Creates the built-in defaults.
+    public init() {}
+}
+
+/// The typed `monitoring:` section of `tta_config.yaml`.
+public struct MonitoringConfig: Sendable {
+    /// The file it was read from.
+    public var sourcePath: String
+    /// `monitoring.enabled`; when false, `check` runs nothing.
+    public var enabled: Bool = true
+    /// `monitoring.storage.path` as written (relative to the working directory).
+    public var storagePath: String?
+    /// `monitoring.defaults`.
+    public var defaults = CheckDefaults()
+    /// `monitoring.checks`, in file order.
+    public var checks: [CheckConfig] = []
+    /// Sections other work will interpret (alerts, carbon, …), present in the file.
+    public var reservedSections: [String] = []
+
+    /// Creates an empty config for `sourcePath`.
+    public init(sourcePath: String) { self.sourcePath = sourcePath }
+
+    /// The check called `name`.
+    public func check(named name: String) -> CheckConfig? { checks.first { $0.name == name } }
+
+    /// The timeout a check runs with, given an optional command-line override.
+    public func timeout(for check: CheckConfig, override: Duration?) -> Duration {
+        override ?? check.timeout ?? defaults.timeout
+    }
+
+    /// The interval a check is expected to run at, if known.
+    public func interval(for check: CheckConfig) -> Duration? { check.interval ?? defaults.interval }
+}

@@ -1,0 +1,122 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One SQLite connection, configured the way every command needs it.
+public final class Database {
+    let handle: OpaquePointer
+    /// The file's path as given.
+    public let path: String
+
+    /// How long a writer waits for another process's lock before giving up (exit 75).
+    public static let busyTimeoutMilliseconds: Int32 = 5_000
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    /// - Parameter readOnly: open without creating or migrating (for `status`); a missing
+    ///   file is then an error.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        if !readOnly { try Self.createParentDirectory(of: path) }
+        // Create the file ourselves with mode 0600 before SQLite does: results can contain
+        // internal host names and error texts that other local users have no business reading.
+        if !readOnly, access(path, F_OK) != 0 {
+            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError("cannot create file: \(String(cString: strerror(errno)))", path: path) }
+            close(fd)
+        }
+        var connection: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(connection)
+            throw StoreError(message, path: path)
+        }
+        handle = connection
+        sqlite3_extended_result_codes(handle, 1)
+        // A cron `check` may overlap an `export` or `retention purge`; wait for their locks
+        // rather than failing at once.
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try configure(readOnly: readOnly)
+        if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    private func configure(readOnly: Bool) throws(StoreError) {
+        // foreign_keys keeps results from pointing at components that do not exist.
+        try execute("PRAGMA foreign_keys = ON")
+        guard !readOnly else { return }
+        // WAL lets readers (status, export) run while a check writes, and survives crashes;
+        // synchronous=NORMAL is durable across application crashes in WAL mode and much
+        // cheaper than FULL, which only adds protection against power loss mid-checkpoint.
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    private static func createParentDirectory(of path: String) throws(StoreError) {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        let parent = String(path[..<slash])
+        var prefix = parent.hasPrefix("/") ? "" : "."
+        for component in parent.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
+                throw StoreError("cannot create directory \(prefix): \(String(cString: strerror(errno)))", path: path)
+            }
+        }
+    }
+
+    /// Builds an error from a result code and the connection's message.
+    func error(_ code: Int32) -> StoreError {
+        let primary = code & 0xFF
+        let busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED
+        let message = String(cString: sqlite3_errmsg(handle))
+        return StoreError(busy ? "\(message) (still locked after \(Self.busyTimeoutMilliseconds) ms)" : message,
+                          path: path, isBusy: busy)
+    }
+
+    /// Runs SQL that needs no parameters (pragmas, DDL). Several statements may be given.
+    public func execute(_ sql: String) throws(StoreError) {
+        let code = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard code == SQLITE_OK else { throw error(code) }
+    }
+
+    /// Prepares a statement.
+    public func prepare(_ sql: String) throws(StoreError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// Runs `body` in a write transaction. `BEGIN IMMEDIATE` takes the write lock up front:
+    /// a deferred transaction that reads and then writes can fail with SQLITE_BUSY on the
+    /// lock upgrade, which no busy timeout can save.
+    public func writeTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction, so all its queries see one snapshot.
+    public func readTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
+    /// The row id of the last insert on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// A single integer from a query (e.g. `PRAGMA user_version`).
+    public func scalarInt(_ sql: String, _ values: [Statement.Value] = []) throws(StoreError) -> Int64? {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        guard try statement.step() else { return nil }
+        return statement.optionalInt(0)
+    }
+}

@@ -1,0 +1,19 @@
+/// A database problem, with the exit status it maps to (74 I/O, 75 busy).
+public struct StoreError: ReportableError {
+    /// What went wrong, from `sqlite3_errmsg` or our own checks; never contains bound values.
+    public var message: String
+    /// The database file.
+    public var path: String
+    /// True when the database stayed locked past the busy timeout (try again later).
+    public var isBusy: Bool
+
+    /// Creates an error.
+    public init(_ message: String, path: String, isBusy: Bool = false) {
+        self.message = message
+        self.path = path
+        self.isBusy = isBusy
+    }
+
+    public var exitCode: ExitCode { isBusy ? .tempFail : .ioError }
+    public var description: String { "database \(path): \(message)" }
+}
