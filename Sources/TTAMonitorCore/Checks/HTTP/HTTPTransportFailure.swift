@@ -1,0 +1,53 @@
+import Glibc
+
+/// Turns a transfer that did not complete into a verdict and a message a person can act on.
+enum HTTPTransportFailure {
+    /// The verdict for an incomplete transfer; nil when the transfer completed.
+    static func verdict(for response: HTTPProbeResponse, url: String,
+                        timeout: Duration) -> (status: CheckStatus, message: String)? {
+        guard !response.completed else { return nil }
+        let code = response.curlCode
+        let detail = URLRedaction.masked(response.errorMessage ?? "unknown error")
+        switch code {
+        case CurlCodes.operationTimedOut:
+            return (.critical, "timed out after \(timeout.milliseconds) ms")
+        case CurlCodes.couldNotResolveHost:
+            return (.critical, "could not resolve host '\(URLRedaction.host(of: url) ?? "?")'")
+        case CurlCodes.couldNotResolveProxy:
+            return (.critical, "could not resolve proxy: \(detail)")
+        case CurlCodes.couldNotConnect:
+            return (.critical, connectMessage(errno: response.osErrno, detail: detail))
+        case CurlCodes.peerFailedVerification:
+            return (.critical, "TLS certificate verification failed: \(detail)")
+        case CurlCodes.sslConnectError:
+            return (.critical, "TLS handshake failed: \(detail)")
+        case _ where CurlCodes.otherTLSErrors.contains(code):
+            return (.critical, "TLS error: \(detail)")
+        case CurlCodes.gotNothing:
+            return (.critical, "server closed the connection without a response")
+        case CurlCodes.sendError, CurlCodes.receiveError:
+            return (.critical, "connection failed: \(detail)")
+        case CurlCodes.tooManyRedirects:
+            return (.critical, "too many redirects: \(detail)")
+        // The check could not be carried out as configured: not evidence the target is down.
+        case CurlCodes.urlMalformed, CurlCodes.unsupportedProtocol:
+            return (.unknown, "invalid URL '\(URLRedaction.masked(url))': \(detail)")
+        case CurlCodes.badFunctionArgument, CurlCodes.outOfMemory:
+            return (.unknown, detail)
+        case CurlCodes.abortedByCallback:
+            return (.unknown, "check cancelled")
+        default:
+            return (.critical, "request failed: \(detail)")
+        }
+    }
+
+    private static func connectMessage(errno: Int32, detail: String) -> String {
+        switch errno {
+        case ECONNREFUSED: "connection refused"
+        case EHOSTUNREACH: "host unreachable"
+        case ENETUNREACH: "network unreachable"
+        case ETIMEDOUT: "connect timed out"
+        default: "could not connect: \(detail)"
+        }
+    }
+}
