@@ -16,10 +16,12 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // A C target rather than a bare system library: curl_easy_setopt/getinfo are
-        // variadic and cannot be called from Swift, so the shim wraps them per type.
+        // variadic and cannot be called from Swift, so the shim wraps them per type. It also
+        // loads libcurl.so.4 on first use instead of linking it (see tta_curl.h): start-up
+        // of every command would otherwise pay for ~30 shared libraries.
         .target(
             name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl")]
+            linkerSettings: [.linkedLibrary("dl")]
         ),
         .target(
             name: "TTAMonitorCore",

@@ -5,4 +5,10 @@ import Glibc
 #endif
 
 // Everything lives in TTAMonitorCore; the executable only hands over argv and exits.
-exit(await CommandDispatcher.main(arguments: Array(CommandLine.arguments.dropFirst())))
+// Parsing, help and errors stay synchronous so they never start the async runtime's threads.
+switch CommandDispatcher.prepare(arguments: Array(CommandLine.arguments.dropFirst())) {
+case .exit(let code):
+    exit(code)
+case .run(let command):
+    exit(await command.run())
+}

@@ -2,6 +2,13 @@
 #define TTA_CURL_SHIM_H
 #include <curl/curl.h>
 
+/// libcurl is loaded with dlopen on first use rather than linked: it drags in some thirty
+/// shared libraries (TLS, Kerberos, LDAP, …) whose loading would triple the start-up time of
+/// every invocation, including the many (`status`, `--version`, `config`) that never make an
+/// HTTP request. This file defines the curl_* functions the package calls; each forwards to
+/// the loaded library. Returns NULL when libcurl is available, else why it is not.
+const char *tta_curl_load_error(void);
+
 // Non-variadic wrappers: Swift cannot call C variadic functions such as
 // curl_easy_setopt and curl_easy_getinfo, so each argument type gets its own entry.
 

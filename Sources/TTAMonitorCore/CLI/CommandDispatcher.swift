@@ -5,32 +5,72 @@ import Glibc
 /// Entry point of the command line: parses argv, runs a command, and is the one place that
 /// decides what is printed where and with which exit status.
 public enum CommandDispatcher {
+    /// What to do after parsing: exit at once (help, version, usage error) or run a command.
+    public enum Plan: Sendable {
+        /// Everything is printed; exit with this status.
+        case exit(Int32)
+        /// Run this command; `run` returns the exit status.
+        case run(PreparedCommand)
+    }
+
+    /// A parsed command, ready to run.
+    public struct PreparedCommand: Sendable {
+        let action: CommandAction
+        let context: CommandContext
+
+        /// Runs the command and reports any error it throws.
+        public func run() async -> Int32 {
+            do {
+                return try await action(context).rawValue
+            } catch {
+                return CommandDispatcher.report(error, console: context.console)
+            }
+        }
+    }
+
     /// Runs the tool with the process's environment and standard streams.
     public static func main(arguments: [String]) async -> Int32 {
         await run(arguments: arguments, environment: ProcessEnvironment.current(),
                   console: .standard(), workingDirectory: ProcessEnvironment.workingDirectory())
     }
 
+    /// Parses and plans synchronously, so `--help`, `--version` and usage errors never start
+    /// the concurrency runtime's threads (start-up time is part of the contract).
+    public static func prepare(arguments: [String]) -> Plan {
+        prepare(arguments: arguments, environment: ProcessEnvironment.current(), console: .standard(),
+                workingDirectory: ProcessEnvironment.workingDirectory())
+    }
+
     /// Runs the tool with `arguments` (argv without the program name) and returns the exit status.
     public static func run(arguments: [String], environment: [String: String], console: Console,
                            workingDirectory: String) async -> Int32 {
+        switch prepare(arguments: arguments, environment: environment, console: console,
+                       workingDirectory: workingDirectory) {
+        case .exit(let code): return code
+        case .run(let command): return await command.run()
+        }
+    }
+
+    /// Parses `arguments` and either answers at once or returns the command to run.
+    public static func prepare(arguments: [String], environment: [String: String], console: Console,
+                               workingDirectory: String) -> Plan {
         let parser = InvocationParser(root: CommandTable.root, globalOptions: CommandTable.globalOptions)
         let renderer = HelpRenderer(toolName: ToolVersion.name, globalOptions: CommandTable.globalOptions)
         do {
             let invocation = try parser.parse(arguments)
-            if invocation.flag("version"), !invocation.wantsHelp {
+            if (invocation.flag("version") && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
                 console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
-                return ExitCode.ok.rawValue
+                return .exit(ExitCode.ok.rawValue)
             }
             if invocation.commandPath == ["help"] {
                 let target = try resolveHelpTarget(invocation.arguments)
                 console.out(renderer.help(for: target.command, path: target.path))
-                return ExitCode.ok.rawValue
+                return .exit(ExitCode.ok.rawValue)
             }
             let command = resolve(invocation.commandPath)
             if invocation.wantsHelp || invocation.commandPath.isEmpty {
                 console.out(renderer.help(for: command, path: invocation.commandPath))
-                return ExitCode.ok.rawValue
+                return .exit(ExitCode.ok.rawValue)
             }
             guard let action = command.action else {
                 throw UsageError("Missing subcommand for '\(invocation.commandPath.joined(separator: " "))'. "
@@ -39,18 +79,27 @@ public enum CommandDispatcher {
             }
             let context = CommandContext(invocation: invocation, environment: environment, console: console,
                                          workingDirectory: workingDirectory)
-            return try await action(context).rawValue
-        } catch let error as UsageError {
+            return .run(PreparedCommand(action: action, context: context))
+        } catch {
+            return .exit(report(error, console: console))
+        }
+    }
+
+    /// Prints an error the way its kind requires and returns its exit status.
+    static func report(_ error: any Error, console: Console) -> Int32 {
+        let renderer = HelpRenderer(toolName: ToolVersion.name, globalOptions: CommandTable.globalOptions)
+        switch error {
+        case let error as UsageError:
             let command = resolve(error.commandPath)
             let pathText = ([ToolVersion.name] + error.commandPath).joined(separator: " ")
             console.err("Error: \(error.message)\n")
             console.err("Usage: \(renderer.usageLine(for: command, path: error.commandPath))\n")
             console.err("  See '\(pathText) --help' for more information.\n")
             return ExitCode.usage.rawValue
-        } catch let error as ReportableError {
+        case let error as ReportableError:
             console.err("Error: \(error.description)\n")
             return error.exitCode.rawValue
-        } catch {
+        default:
             console.err("Error: internal error: \(error)\n")
             return ExitCode.software.rawValue
         }

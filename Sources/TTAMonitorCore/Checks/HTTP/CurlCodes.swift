@@ -3,6 +3,7 @@ import CCurl
 /// The libcurl result codes this module reasons about, as the plain integers that
 /// `HTTPProbeResponse.curlCode` carries (so callers need not import CCurl).
 enum CurlCodes {
+    static let failedInit = code(CURLE_FAILED_INIT)
     static let unsupportedProtocol = code(CURLE_UNSUPPORTED_PROTOCOL)
     static let urlMalformed = code(CURLE_URL_MALFORMAT)
     static let couldNotResolveProxy = code(CURLE_COULDNT_RESOLVE_PROXY)

@@ -1,9 +1,14 @@
+import CCurl
+
 /// Performs HTTP requests through the process's shared libcurl multi handle, so that any
 /// number of requests wait concurrently without occupying Swift's cooperative threads.
 public enum HTTPProbe {
     /// Performs `request` and returns what happened; transport failures are reported in the
     /// response (`curlCode`), never thrown. Cancelling the calling task abandons the transfer.
     public static func perform(_ request: HTTPProbeRequest) async -> HTTPProbeResponse {
+        if let loadError = tta_curl_load_error() {
+            return failure(code: CurlCodes.failedInit, message: String(cString: loadError))
+        }
         if let problem = requestProblem(request) {
             return failure(code: CurlCodes.badFunctionArgument, message: problem)
         }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing tta-monitor needs on Debian/Ubuntu (run as root or with sudo).
+# Swift itself (6.0 or later) must already be on PATH: https://www.swift.org/install/linux/
+set -euo pipefail
+
+packages=(
+  libsqlite3-dev libcurl4-openssl-dev   # the two system C libraries the package links
+  sqlite3                                # the CLI, used by the status benchmark and for inspection
+  redis-server                           # real Redis for the redis check tests
+  mandoc                                 # man page lint test
+  zsh fish                               # completion syntax tests
+  hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
+)
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
+# The Debian package starts a system redis on 6379; the tests start their own on free ports.

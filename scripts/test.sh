@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds tta-monitor and runs the whole test suite (unit and end-to-end tests against real
+# redis-server and local HTTP servers). The YAML conformance and reference-config tests read
+# ../shared/ (or $TTA_YAML_SUITE / $TTA_REFERENCE_DIR) and print a notice when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --build-tests
+swift test --skip-build "$@"
