@@ -10,6 +10,7 @@ packages=(
   mandoc                                 # man page lint test
   zsh fish                               # completion syntax tests
   hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
+  nginx-light time                       # benchmarks: the local HTTP server, max RSS
 )
 
 sudo=""

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Benchmarks for tta-monitor, each side by side with the reference named in its issue.
+# Needs: scripts/install-deps.sh (hyperfine, nginx-light, monitoring-plugins-standard, sqlite3, time).
+# Usage: scripts/bench.sh [all|http|startup|status] ; results in bench-out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-all}
+out=bench-out
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+swift build -c release --static-swift-stdlib >/dev/null
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/tta-monitor"
+plugins=/usr/lib/nagios/plugins
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+bench_http() {
+  # One local nginx on loopback serving a small health document, as TTA's API would.
+  local port; port=$(free_port)
+  mkdir -p "$work/www" "$work/nginx"
+  printf '{"status":"healthy"}' > "$work/www/health"
+  cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  keepalive_requests 10000;
+  server { listen 127.0.0.1:$port; root $work/www; default_type application/json; }
+}
+NGINX
+  nginx -c "$work/nginx.conf"
+  sleep 0.3
+  { echo "monitoring:"; echo "  checks:"
+    for i in $(seq 1 200); do
+      echo "    - {name: api-$i, type: http, url: 'http://127.0.0.1:$port/health?i=$i', expect: {status: [200], body_contains: healthy}}"
+    done; } > "$work/http200.yaml"
+  "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null
+  hyperfine -N --warmup 3 --runs 30 --export-json "$out/http.json" \
+    -n "tta-monitor check (200 http checks, stored)" "$bin --config $work/http200.yaml --db $work/http.db -q check" \
+    -n "check_curl x200 via xargs -P 32" "bash -c 'seq 200 | xargs -P 32 -I{} $plugins/check_curl -H 127.0.0.1 -p $port -u /health?i={} -e 200 -s healthy >/dev/null'"
+  /usr/bin/time -f "tta-monitor check (200 http): max RSS %M KiB" "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null 2>"$out/http-rss.txt" || true
+  cat "$out/http-rss.txt"
+}
+
+bench_startup() {
+  hyperfine -N --warmup 50 --runs 500 --export-json "$out/startup.json" \
+    -n "tta-monitor --version" "$bin --version" \
+    -n "check_dummy 0" "$plugins/check_dummy 0"
+}
+
+bench_status() {
+  # 10M results: 100 components x 100,000 results, one a minute (about 69 days), ending now.
+  local db="$work/status.db" now since
+  { echo "monitoring:"; echo "  defaults: {interval: 1m}"; echo "  checks:"
+    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/status.yaml"
+  "$bin" --config "$work/status.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
+  now=$(( $(date +%s) * 1000 ))
+  echo "generating 10M results..."
+  sqlite3 "$db" <<SQL
+PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
+DELETE FROM check_results;
+DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
+INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
+INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
+SELECT 1000000, (i % 100) + 1, $now - (i / 100) * 60000,
+       CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
+       (abs(random()) % 50000) / 100.0, 'ok', '{}' FROM n;
+CREATE INDEX check_results_by_component_ts ON check_results (component_id, ts, status, latency_ms);
+CREATE INDEX check_results_by_run ON check_results (run_id);
+UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000;
+ANALYZE;
+SQL
+  since=$(( now - 86400000 ))
+  cat > "$work/status.sql" <<SQL
+SELECT c.name, c.last_status, c.last_ts, c.status_since, c.consecutive, c.last_message, w.n, w.up, w.unknown, w.p50, w.p95
+FROM components AS c JOIN (
+  SELECT component_id, max(n) AS n, sum(status IN (0, 1)) AS up, sum(status = 3) AS unknown,
+         max(CASE WHEN rn = CAST((0.50 * n + 0.999999) AS INTEGER) THEN latency_ms END) AS p50,
+         max(CASE WHEN rn = CAST((0.95 * n + 0.999999) AS INTEGER) THEN latency_ms END) AS p95
+  FROM (SELECT r.component_id, r.status, r.latency_ms,
+               row_number() OVER (PARTITION BY r.component_id ORDER BY r.latency_ms) AS rn,
+               count(*) OVER (PARTITION BY r.component_id) AS n
+        FROM components AS c2 JOIN check_results AS r ON r.component_id = c2.id AND r.ts >= $since)
+  GROUP BY component_id) AS w ON w.component_id = c.id
+ORDER BY c.name;
+SQL
+  echo "rows: $(sqlite3 "$db" 'SELECT count(*) FROM check_results')"
+  hyperfine -N --warmup 3 --runs 30 --export-json "$out/status.json" \
+    -n "tta-monitor status (10M results, 100 components)" "$bin --config $work/status.yaml --db $db status" \
+    -n "sqlite3 CLI, equivalent query" "sqlite3 -readonly $db -init $work/status.sql .quit" || true
+  /usr/bin/time -f "tta-monitor status (10M): max RSS %M KiB" "$bin" --config "$work/status.yaml" --db "$db" status >/dev/null 2>"$out/status-rss.txt" || true
+  cat "$out/status-rss.txt"
+}
+
+case $which in
+  http) bench_http ;;
+  startup) bench_startup ;;
+  status) bench_status ;;
+  all) bench_startup; bench_http; bench_status ;;
+  *) echo "usage: $0 [all|http|startup|status]" >&2; exit 64 ;;
+esac
