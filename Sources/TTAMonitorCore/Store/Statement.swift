@@ -61,6 +61,9 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
+    /// Number of columns in each row.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
     /// Column `index` as an integer (0 for NULL).
     public func int(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
     /// Column `index` as a Double (0 for NULL).
