@@ -10,6 +10,7 @@ enum ConfigCommand {
                 ("schema_version", .int(1)),
                 ("file", .string(config.sourcePath)),
                 ("valid", .bool(true)),
+                ("has_monitoring_section", .bool(config.hasMonitoringSection)),
                 ("enabled", .bool(config.enabled)),
                 ("checks", .int(Int64(config.checks.count))),
                 ("kinds", .object(kinds.keys.sorted().map { ($0, .int(Int64(kinds[$0]!))) })),
@@ -18,6 +19,7 @@ enum ConfigCommand {
         } else {
             var line = "\(config.sourcePath): OK, \(config.checks.count) checks"
             if !kindSummary.isEmpty { line += " (\(kindSummary))" }
+            if !config.hasMonitoringSection { line += "; the file has no monitoring: section" }
             if !config.enabled { line += "; monitoring is disabled" }
             context.console.out(line + "\n")
         }

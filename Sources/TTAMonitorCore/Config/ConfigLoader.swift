@@ -32,6 +32,7 @@ public struct ConfigLoader: Sendable {
             throw document.error("the config file must be a mapping of sections (monitoring:, carbon:, …)", at: root.location)
         }
         guard let section = root["monitoring"] else { return config }
+        config.hasMonitoringSection = true
         if let scalar = section.scalar, scalar.coreValue == .null { return config }
         let interpolation = EnvironmentInterpolation(environment: environment)
         var reader = try MappingReader(section, path: "monitoring", document: document, interpolation: interpolation)

@@ -132,7 +132,8 @@ enum YAMLEmitter {
         case .array: return "[]"
         case .object: return "{}"
         case .string(let text):
-            let plainSafe = !text.isEmpty && text.first.map { $0.isLetter || $0 == "/" || $0 == "." } == true
+            let looksNumeric = Double(text) != nil || text.hasPrefix("0x") || text.hasPrefix("0o")
+            let plainSafe = !text.isEmpty && !looksNumeric && text.first.map { $0.isLetter || $0.isNumber || $0 == "/" } == true
                 && !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":")
                 && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
                 && text.allSatisfy { !"\n\t\"'{}[],&*!|>%@`".contains($0) }

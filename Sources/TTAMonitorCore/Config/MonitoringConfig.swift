@@ -18,6 +18,8 @@ public struct CheckDefaults: Sendable, Equatable {
 public struct MonitoringConfig: Sendable {
     /// The file it was read from.
     public var sourcePath: String
+    /// Whether the file has a `monitoring:` section at all.
+    public var hasMonitoringSection = false
     /// `monitoring.enabled`; when false, `check` runs nothing.
     public var enabled: Bool = true
     /// `monitoring.storage.path` as written (relative to the working directory).

@@ -134,7 +134,9 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:],
 
 @Suite struct EditDistanceTests {
     @Test func distances() {
-        #expect(EditDistance.between("status", "stauts") == 2)
+        #expect(EditDistance.between("status", "stauts") == 1)
+        #expect(EditDistance.between("redsi", "redis") == 1)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
         #expect(EditDistance.between("", "abc") == 3)
         #expect(EditDistance.between("check", "check") == 0)
     }
