@@ -8,6 +8,7 @@ which=${1:-all}
 out=bench-out
 mkdir -p "$out"
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx workers run as www-data and must read the document root
 trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 swift build -c release --static-swift-stdlib >/dev/null
@@ -40,7 +41,7 @@ NGINX
     for i in $(seq 1 200); do
       echo "    - {name: api-$i, type: http, url: 'http://127.0.0.1:$port/health?i=$i', expect: {status: [200], body_contains: healthy}}"
     done; } > "$work/http200.yaml"
-  "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null
+  "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null   # warm-up; must be all OK
   hyperfine -N --warmup 3 --runs 30 --export-json "$out/http.json" \
     -n "tta-monitor check (200 http checks, stored)" "$bin --config $work/http200.yaml --db $work/http.db -q check" \
     -n "check_curl x200 via xargs -P 32" "bash -c 'seq 200 | xargs -P 32 -I{} $plugins/check_curl -H 127.0.0.1 -p $port -u /health?i={} -e 200 -s healthy >/dev/null'"

@@ -33,7 +33,7 @@ struct CheckReport {
         let failing = results.filter { $0.status != .ok }.map(\.check)
         text += "\n\(style.status(worst)): \(results.count) checks, \(count(.ok)) OK, \(count(.warning)) WARNING, "
             + "\(count(.critical)) CRITICAL, \(count(.unknown)) UNKNOWN"
-        if !failing.isEmpty { text += " (not OK: \(failing.joined(separator: ", ")))" }
+        if !failing.isEmpty { text += " (not OK: \(NameList.abbreviated(failing)))" }
         text += " in \(Timestamps.latency(durationMs))"
         text += runID.map { ", stored as run \($0)\n" } ?? ", not stored\n"
         return text
@@ -71,4 +71,12 @@ struct CheckReport {
 
     /// Three decimals are plenty for milliseconds and keep documents readable.
     private func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
+}
+
+/// A list of names for one summary line: the first few, then how many more.
+enum NameList {
+    static func abbreviated(_ names: [String], limit: Int = 8) -> String {
+        guard names.count > limit else { return names.joined(separator: ", ") }
+        return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
+    }
 }

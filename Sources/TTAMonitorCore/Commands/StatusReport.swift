@@ -61,7 +61,7 @@ struct StatusReport {
         var text = rows.isEmpty ? "No components configured or recorded.\n" : table.render(header: style.bold)
         let failing = rows.filter { $0.status != .ok }.map(\.name)
         text += "\nOverall: \(style.status(overall)) (\(health))"
-        text += failing.isEmpty ? ", \(rows.count) components OK" : ", not OK: \(failing.joined(separator: ", "))"
+        text += failing.isEmpty ? ", \(rows.count) components OK" : ", not OK: \(NameList.abbreviated(failing))"
         if rows.contains(where: \.critical) { text += "  (* critical component)" }
         return text + "\n"
     }
