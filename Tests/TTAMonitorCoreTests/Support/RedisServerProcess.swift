@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `redis-server` for tests, on 127.0.0.1 and a free port, with its own temporary
+/// directory and no persistence. Shared by the redis check tests and end-to-end tests.
+///
+/// ```swift
+/// let redis = try await RedisServerProcess.start(password: "s3cret")
+/// defer { redis.stop() }
+/// var spec = RedisCheckSpec(host: redis.host, port: redis.port)   // or try RedisCheckSpec(url: redis.url)
+/// ```
+///
+/// - `start(password:arguments:)` returns once the server accepts connections (10 s at
+///   most). `password` becomes `--requirepass`; `arguments` are extra `redis-server`
+///   options such as `["--maxmemory", "64mb"]`.
+/// - `stop()` (also run by `deinit`) kills the server, waits for it, and removes the
+///   directory. Call it in a `defer`: Swift Testing has no per-suite teardown.
+/// - When `redis-server` is not installed, `start` throws `Failure.notInstalled`, whose
+///   message says so: the tests fail loudly instead of passing without a server. The
+///   binary is `$REDIS_SERVER`, else `/usr/bin`, `/usr/local/bin`, else the first on `PATH`.
+final class RedisServerProcess {
+    /// Why a server could not be started.
+    enum Failure: Error, CustomStringConvertible {
+        case notInstalled
+        case didNotStart(log: String)
+
+        var description: String {
+            switch self {
+            case .notInstalled:
+                "redis-server not found ($REDIS_SERVER, /usr/bin, /usr/local/bin, PATH); "
+                    + "install it (apt-get install redis-server) — CI does"
+            case .didNotStart(let log):
+                "redis-server did not start accepting connections; its log:\n\(log)"
+            }
+        }
+    }
+
+    /// Always loopback.
+    let host = "127.0.0.1"
+    /// The port it listens on.
+    let port: Int
+    /// The `--requirepass` password, if any.
+    let password: String?
+    /// `redis://[:password@]127.0.0.1:port`, for specs and config files.
+    var url: String {
+        let credentials = password.map { ":\($0)@" } ?? ""
+        return "redis://\(credentials)\(host):\(port)"
+    }
+
+    private let process: Process
+    private let directory: URL
+
+    private init(port: Int, password: String?, process: Process, directory: URL) {
+        self.port = port
+        self.password = password
+        self.process = process
+        self.directory = directory
+    }
+
+    deinit { stop() }
+
+    /// Starts a server and waits until it accepts connections. A port grabbed by someone
+    /// else between choosing and binding it is retried with another port.
+    static func start(password: String? = nil, arguments: [String] = []) async throws -> RedisServerProcess {
+        let executable = try findExecutable()
+        var lastLog = ""
+        for _ in 0..<3 {
+            let port = try LoopbackListener.closedPort()
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("redis-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let log = directory.appendingPathComponent("redis.log")
+            let process = Process()
+            process.executableURL = executable
+            process.currentDirectoryURL = directory
+            process.arguments = [
+                "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--daemonize", "no", "--dir", directory.path, "--logfile", log.path,
+            ] + (password.map { ["--requirepass", $0] } ?? []) + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let server = RedisServerProcess(port: port, password: password, process: process, directory: directory)
+            if await server.waitUntilAccepting() { return server }
+            lastLog = (try? String(contentsOf: log, encoding: .utf8)) ?? "(no log)"
+            server.stop()
+            guard lastLog.contains("Address already in use") else { break }
+        }
+        throw Failure.didNotStart(log: lastLog)
+    }
+
+    /// Terminates the server and removes its directory; safe to call twice.
+    func stop() {
+        if process.isRunning {
+            // SIGKILL, not terminate()'s SIGTERM: Process spawns from a Dispatch worker
+            // thread, whose blocked signal mask the child inherits, so SIGTERM would wait
+            // forever. Nothing is persisted, so nothing is lost.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func waitUntilAccepting() async -> Bool {
+        for _ in 0..<500 {
+            guard process.isRunning else { return false }
+            if Self.accepts(port: port) { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return false
+    }
+
+    /// One blocking connect attempt; loopback answers at once either way.
+    private static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    private static func findExecutable() throws -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let pathDirectories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        let candidates = [environment["REDIS_SERVER"]].compactMap { $0 }
+            + ["/usr/bin", "/usr/local/bin"].map { $0 + "/redis-server" }
+            + pathDirectories.map { $0 + "/redis-server" }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw Failure.notInstalled
+        }
+        return URL(fileURLWithPath: found)
+    }
+}
