@@ -1,4 +1,3 @@
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,14 +5,12 @@ import Glibc
 /// The `disk` check: space used on the filesystem holding a path, from `statvfs`.
 public enum DiskCheck {
     /// Measures `spec.path`. `statvfs` can hang on a dead network mount, so it runs on a
-    /// Dispatch thread and the check gives up at its timeout instead of hanging the run.
+    /// thread of its own and the check gives up at its timeout instead of hanging the run.
     public static func run(name: String, spec: DiskCheckSpec, timeout: Duration) async -> CheckResult {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         let measured = await Deadline.race(timeout: timeout) {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: measure(spec.path)) }
-            }
+            await BlockingCall.run { measure(spec.path) }
         }
         let latency = stopwatch.elapsedMilliseconds
         switch measured {

@@ -47,7 +47,9 @@ struct StatusReport {
     }
 
     func table(style: TerminalStyle) -> String {
-        let windowText = DurationParser.format(window)
+        // "24h" reads better than "1d" for the usual windows.
+        let ms = window.milliseconds
+        let windowText = ms % 3_600_000 == 0 && ms <= 172_800_000 ? "\(ms / 3_600_000)h" : DurationParser.format(window)
         var table = TextTable(
             headers: ["COMPONENT", "STATUS", "SINCE", "LAST", "AVAIL \(windowText)", "P50", "P95", "MESSAGE"],
             alignments: [.left, .left, .right, .right, .right, .right, .right, .left])

@@ -102,7 +102,8 @@ import Testing
         #expect(result.status == .critical)
         #expect(result.message == "timed out after 300 ms during PING")
         #expect(elapsed >= .milliseconds(300))
-        #expect(elapsed < .milliseconds(800))
+        // Generous upper bound: CI has 2 cores shared with parallel suites; a broken timeout hangs for good.
+        #expect(elapsed < .milliseconds(2_000))
     }
 
     /// Hung targets wait side by side on the poll thread, not one after another.

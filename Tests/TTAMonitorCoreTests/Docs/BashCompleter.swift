@@ -7,7 +7,7 @@ struct BashCompleter {
     let sandbox: DocsSandbox
 
     /// COMPREPLY for each request (each a list of words, the last under the cursor).
-    func complete(_ requests: [[String]]) throws -> [[String]] {
+    func complete(_ requests: [[String]]) async throws -> [[String]] {
         var script = "source \(Self.quote(DocumentationFiles.path(DocumentationFiles.bashCompletion)))\n"
         script += #"""
         probe() {
@@ -22,7 +22,7 @@ struct BashCompleter {
         }
         let file = try sandbox.write(script, to: "probe.bash")
         guard let bash = ShellProcess.find("bash") else { throw CompletionFailure("bash is not installed") }
-        let outcome = try ShellProcess.run(bash, ["--norc", "--noprofile", file],
+        let outcome = try await ShellProcess.run(bash, ["--norc", "--noprofile", file],
                                            environment: sandbox.shellEnvironment, workingDirectory: sandbox.path)
         guard outcome.status == 0, outcome.stderr.isEmpty else {
             throw CompletionFailure("bash exited \(outcome.status): \(outcome.stderr)")

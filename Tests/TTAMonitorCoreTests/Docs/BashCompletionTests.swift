@@ -11,8 +11,8 @@ import Testing
         completer = BashCompleter(sandbox: sandbox)
     }
 
-    @Test func completesWhatUsersTypeMost() throws {
-        let replies = try completer.complete([
+    @Test func completesWhatUsersTypeMost() async throws {
+        let replies = try await completer.complete([
             ["tta-monitor", "che"],
             ["tta-monitor", "check", "--fo"],
             ["tta-monitor", "check", "--format", ""],
@@ -23,43 +23,43 @@ import Testing
         #expect(replies[2] == ["table", "json", "nagios", "junit", "tap", "openmetrics"])
     }
 
-    @Test func completesEveryCommand() throws {
-        try expectOffered(CompletionCase.commands)
+    @Test func completesEveryCommand() async throws {
+        try await expectOffered(CompletionCase.commands)
     }
 
-    @Test func completesEveryOptionOfEveryCommand() throws {
-        try expectOffered(CompletionCase.options)
+    @Test func completesEveryOptionOfEveryCommand() async throws {
+        try await expectOffered(CompletionCase.options)
     }
 
-    @Test func completesTheAllowedValuesOfEveryOption() throws {
-        try expectOffered(CompletionCase.values(equals: false) + CompletionCase.values(equals: true))
+    @Test func completesTheAllowedValuesOfEveryOption() async throws {
+        try await expectOffered(CompletionCase.values(equals: false) + CompletionCase.values(equals: true))
         // Interactive bash splits `--format=` at the `=` (COMP_WORDBREAKS): `--format`, `=`, ``.
-        try expectOffered(CompletionCase.values(equals: false).map { item in
+        try await expectOffered(CompletionCase.values(equals: false).map { item in
             var split = item
             split.words.insert("=", at: split.words.count - 1)
             return split
         })
     }
 
-    @Test func knowsTheCommandAfterAnOptionAndItsValue() throws {
-        try expectOffered(CompletionCase.afterOptions)
+    @Test func knowsTheCommandAfterAnOptionAndItsValue() async throws {
+        try await expectOffered(CompletionCase.afterOptions)
     }
 
-    @Test func wordsAfterDoubleDashAreNotOptions() throws {
-        let replies = try completer.complete([["tta-monitor", "status", "--", "--"]])
+    @Test func wordsAfterDoubleDashAreNotOptions() async throws {
+        let replies = try await completer.complete([["tta-monitor", "status", "--", "--"]])
         #expect(replies[0].isEmpty)
     }
 
-    @Test func helpWalksTheCommandTree() throws {
-        let replies = try completer.complete([["tta-monitor", "help", "al"], ["tta-monitor", "help", "alerts", "si"]])
+    @Test func helpWalksTheCommandTree() async throws {
+        let replies = try await completer.complete([["tta-monitor", "help", "al"], ["tta-monitor", "help", "alerts", "si"]])
         #expect(replies[0] == ["alerts"])
         #expect(replies[1] == ["silence"])
     }
 
-    @Test func completesCheckNamesFromTheConfig() throws {
+    @Test func completesCheckNamesFromTheConfig() async throws {
         try ConfigShowStandIn.install(in: sandbox)
         let config = sandbox.path + "/my config.yaml"
-        let replies = try completer.complete([
+        let replies = try await completer.complete([
             ["tta-monitor", "--config", config, "check", ""],
             ["tta-monitor", "check", "--config=\(config)", "redis", "p"],
             ["tta-monitor", "status", "--component", ""],
@@ -74,15 +74,15 @@ import Testing
         #expect(calls.last == "--json config show")
     }
 
-    @Test func offersNoCheckNamesWithoutAConfig() throws {
+    @Test func offersNoCheckNamesWithoutAConfig() async throws {
         // Without a config (or a tta-monitor at all) nothing is offered, and nothing is
         // printed over the user's command line: the completer fails on any stderr output.
-        let replies = try completer.complete([["tta-monitor", "check", ""]])
+        let replies = try await completer.complete([["tta-monitor", "check", ""]])
         #expect(replies[0].isEmpty)
     }
 
-    private func expectOffered(_ cases: [CompletionCase], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let replies = try completer.complete(cases.map(\.words))
+    private func expectOffered(_ cases: [CompletionCase], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let replies = try await completer.complete(cases.map(\.words))
         for (item, reply) in zip(cases, replies) {
             let missing = item.expected.filter { !reply.contains($0) }
             #expect(missing.isEmpty, "bash: \(item); missing \(missing), got \(reply)", sourceLocation: sourceLocation)

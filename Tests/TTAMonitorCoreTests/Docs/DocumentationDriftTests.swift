@@ -101,10 +101,10 @@ import Testing
         }
     }
 
-    @Test func manPageIsCleanUnderMandocLint() throws {
+    @Test func manPageIsCleanUnderMandocLint() async throws {
         let mandoc = try #require(ShellProcess.find("mandoc"),
                                   "mandoc is not installed: install it (apt-get install mandoc), as CI does, to lint man/tta-monitor.1")
-        let outcome = try ShellProcess.run(mandoc, ["-Tlint", "-W", "warning", DocumentationFiles.path(DocumentationFiles.manPage)])
+        let outcome = try await ShellProcess.run(mandoc, ["-Tlint", "-W", "warning", DocumentationFiles.path(DocumentationFiles.manPage)])
         #expect(outcome.stdout + outcome.stderr == "")
         #expect(outcome.status == 0)
     }
@@ -136,23 +136,23 @@ import Testing
         }
     }
 
-    @Test func bashAcceptsTheBashCompletion() throws {
+    @Test func bashAcceptsTheBashCompletion() async throws {
         let bash = try #require(ShellProcess.find("bash"))
-        let outcome = try ShellProcess.run(bash, ["-n", DocumentationFiles.path(DocumentationFiles.bashCompletion)])
+        let outcome = try await ShellProcess.run(bash, ["-n", DocumentationFiles.path(DocumentationFiles.bashCompletion)])
         #expect(outcome.status == 0, "\(outcome.stderr)")
     }
 
     @Test(.enabled(if: ShellProcess.isInstalled("zsh"), "zsh is not installed"))
-    func zshAcceptsTheZshCompletion() throws {
+    func zshAcceptsTheZshCompletion() async throws {
         let text = try DocumentationFiles.read(DocumentationFiles.zshCompletion)
         #expect(text.hasPrefix("#compdef tta-monitor\n"))
-        let outcome = try ShellProcess.run(ShellProcess.find("zsh")!, ["-n", DocumentationFiles.path(DocumentationFiles.zshCompletion)])
+        let outcome = try await ShellProcess.run(ShellProcess.find("zsh")!, ["-n", DocumentationFiles.path(DocumentationFiles.zshCompletion)])
         #expect(outcome.status == 0, "\(outcome.stderr)")
     }
 
     @Test(.enabled(if: ShellProcess.isInstalled("fish"), "fish is not installed"))
-    func fishAcceptsTheFishCompletion() throws {
-        let outcome = try ShellProcess.run(ShellProcess.find("fish")!, ["-n", DocumentationFiles.path(DocumentationFiles.fishCompletion)])
+    func fishAcceptsTheFishCompletion() async throws {
+        let outcome = try await ShellProcess.run(ShellProcess.find("fish")!, ["-n", DocumentationFiles.path(DocumentationFiles.fishCompletion)])
         #expect(outcome.status == 0, "\(outcome.stderr)")
     }
 

@@ -10,7 +10,7 @@ struct FishCompleter {
 
     /// The candidates (without descriptions) for each request (words, the last under the
     /// cursor; an empty last word completes after a space).
-    func complete(_ requests: [[String]]) throws -> [[String]] {
+    func complete(_ requests: [[String]]) async throws -> [[String]] {
         let separator = "@@tta-monitor-probe@@"
         var script = "source \(Self.quote(DocumentationFiles.path(DocumentationFiles.fishCompletion)))\n"
         for words in requests {
@@ -19,7 +19,7 @@ struct FishCompleter {
         }
         let file = try sandbox.write(script, to: "probe.fish")
         guard let fish = ShellProcess.find("fish") else { throw CompletionFailure("fish is not installed") }
-        let outcome = try ShellProcess.run(fish, ["--no-config", file],
+        let outcome = try await ShellProcess.run(fish, ["--no-config", file],
                                            environment: sandbox.shellEnvironment, workingDirectory: sandbox.path)
         guard outcome.status == 0, outcome.stderr.isEmpty else {
             throw CompletionFailure("fish exited \(outcome.status): \(outcome.stderr)")

@@ -12,8 +12,8 @@ struct FishCompletionTests {
         completer = FishCompleter(sandbox: sandbox)
     }
 
-    @Test func completesWhatUsersTypeMost() throws {
-        let replies = try completer.complete([
+    @Test func completesWhatUsersTypeMost() async throws {
+        let replies = try await completer.complete([
             ["tta-monitor", "che"],
             ["tta-monitor", "check", "--fo"],
             ["tta-monitor", "check", "--format", ""],
@@ -23,26 +23,26 @@ struct FishCompletionTests {
         #expect(replies[2].contains("json"))
     }
 
-    @Test func completesEveryCommand() throws {
-        try expectOffered(CompletionCase.commands)
+    @Test func completesEveryCommand() async throws {
+        try await expectOffered(CompletionCase.commands)
     }
 
-    @Test func completesEveryOptionOfEveryCommand() throws {
-        try expectOffered(CompletionCase.options)
+    @Test func completesEveryOptionOfEveryCommand() async throws {
+        try await expectOffered(CompletionCase.options)
     }
 
-    @Test func completesTheAllowedValuesOfEveryOption() throws {
-        try expectOffered(CompletionCase.values(equals: false) + CompletionCase.values(equals: true))
+    @Test func completesTheAllowedValuesOfEveryOption() async throws {
+        try await expectOffered(CompletionCase.values(equals: false) + CompletionCase.values(equals: true))
     }
 
-    @Test func knowsTheCommandAfterAnOptionAndItsValue() throws {
-        try expectOffered(CompletionCase.afterOptions)
+    @Test func knowsTheCommandAfterAnOptionAndItsValue() async throws {
+        try await expectOffered(CompletionCase.afterOptions)
     }
 
-    @Test func completesCheckNamesFromTheConfig() throws {
+    @Test func completesCheckNamesFromTheConfig() async throws {
         try ConfigShowStandIn.install(in: sandbox)
         let config = sandbox.path + "/my config.yaml"
-        let replies = try completer.complete([
+        let replies = try await completer.complete([
             ["tta-monitor", "--config", config, "check", ""],
             ["tta-monitor", "status", "--component", ""],
         ])
@@ -52,8 +52,8 @@ struct FishCompletionTests {
         #expect(calls.first == "--config \(config) --json config show")
     }
 
-    private func expectOffered(_ cases: [CompletionCase], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let replies = try completer.complete(cases.map(\.words))
+    private func expectOffered(_ cases: [CompletionCase], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let replies = try await completer.complete(cases.map(\.words))
         for (item, reply) in zip(cases, replies) {
             let missing = item.expected.filter { !reply.contains($0) }
             #expect(missing.isEmpty, "fish: \(item); missing \(missing), got \(reply)", sourceLocation: sourceLocation)

@@ -4,7 +4,7 @@ import Foundation
 /// shells, `mandoc` and syntax checkers.
 struct ShellProcess {
     /// What the program did.
-    struct Outcome {
+    struct Outcome: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -26,7 +26,12 @@ struct ShellProcess {
     /// Runs `executable` with `arguments` and standard input from /dev/null; `environment`
     /// replaces the process environment when given.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    workingDirectory: String? = nil) throws -> Outcome {
+                    workingDirectory: String? = nil) async throws -> Outcome {
+        try await offloaded { try runBlocking(executable, arguments, environment: environment, workingDirectory: workingDirectory) }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?,
+                                    workingDirectory: String?) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -43,7 +48,9 @@ struct ShellProcess {
         let errorData = DataBox()
         let readingErrors = DispatchGroup()
         readingErrors.enter()
-        DispatchQueue.global().async {
+        // A thread of its own, not a Dispatch queue: on Linux those share the cooperative
+        // pool's threads, and a blocked read there stalls unrelated async tests.
+        Thread.detachNewThread {
             errorData.value = stderr.fileHandleForReading.readDataToEndOfFile()
             readingErrors.leave()
         }

@@ -6,7 +6,7 @@ import Foundation
 /// The binary is found beside the test bundle (SwiftPM builds it because the test target
 /// depends on it), or at `$TTA_MONITOR_BIN`.
 enum BinaryRunner {
-    struct Outcome {
+    struct Outcome: Sendable {
         let code: Int32
         let out: String
         let err: String
@@ -27,7 +27,11 @@ enum BinaryRunner {
 
     /// Runs the binary with `arguments` in `directory`, with a clean environment plus `environment`
     /// (HOME points into the directory so nothing outside the test is touched).
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
+        try await offloaded { try runBlocking(arguments, in: directory, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binaryPath)
         process.arguments = arguments
@@ -38,8 +42,8 @@ enum BinaryRunner {
         // Files rather than pipes: nothing can fill up and block while we wait.
         let outPath = directory + "/.stdout-\(UUID().uuidString)"
         let errPath = directory + "/.stderr-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = outHandle

@@ -81,7 +81,9 @@ final class RedisServerProcess {
             ] + (password.map { ["--requirepass", $0] } ?? []) + arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            // Spawning blocks briefly; keep it off the cooperative pool (see offloaded()).
+            let launching = UncheckedBox(process)
+            try await offloaded { try launching.value.run() }
             let server = RedisServerProcess(port: port, password: password, process: process, directory: directory)
             if await server.waitUntilAccepting() { return server }
             lastLog = (try? String(contentsOf: log, encoding: .utf8)) ?? "(no log)"
@@ -138,4 +140,10 @@ final class RedisServerProcess {
         }
         return URL(fileURLWithPath: found)
     }
+}
+
+/// Hands a non-Sendable value to another thread that is known to be its only user.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -7,11 +7,12 @@ import Synchronization
 /// Turns a host name into addresses without blocking Swift's cooperative thread pool.
 ///
 /// `getaddrinfo` blocks (DNS, `/etc/hosts`, NSS modules) and has no timeout of its own, so
-/// names are resolved on a Dispatch queue and the caller stops waiting at the deadline;
-/// a resolver that hangs keeps only its own Dispatch thread busy. IP literals are
+/// names are resolved on a thread of their own (`BlockingCall`) and the caller stops waiting
+/// at the deadline; a resolver that hangs keeps only that thread busy. IP literals are
 /// recognised with `AI_NUMERICHOST`, which never blocks, and skip the queue altogether.
 enum HostResolver {
-    private static let queue = DispatchQueue(label: "tta-monitor.resolver", attributes: .concurrent)
+    /// Only for the deadline timer, which never blocks.
+    private static let queue = DispatchQueue(label: "tta-monitor.resolver-deadlines")
 
     /// Addresses for `host` (brackets around an IPv6 literal are allowed), in the order the
     /// resolver prefers them.
@@ -23,8 +24,9 @@ enum HostResolver {
             return addresses
         }
         let once = ResumeOnce<Result<[SocketAddress], SocketError>>()
-        queue.async {
-            once.resume(with: lookUp(name, port: port, flags: 0).mapError { _ in .unresolvedHost(host) })
+        Task {
+            let looked = await BlockingCall.run { lookUp(name, port: port, flags: 0) }
+            once.resume(with: looked.mapError { _ in .unresolvedHost(host) })
         }
         queue.asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: deadline.remaining.nanoseconds))) {
             once.resume(with: .failure(.timedOut(after: deadline.budget)))

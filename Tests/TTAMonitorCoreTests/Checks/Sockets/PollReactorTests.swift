@@ -35,7 +35,8 @@ import Testing
         }
         let elapsed = ContinuousClock.now - start
         #expect(elapsed >= .milliseconds(100))
-        #expect(elapsed < .milliseconds(600))
+        // Generous upper bound: CI has 2 cores shared with parallel suites; a broken timeout hangs for good.
+        #expect(elapsed < .milliseconds(1_500))
     }
 
     @Test func cancellationResumesTheWaiterAtOnce() async {
@@ -77,8 +78,9 @@ import Testing
             return await group.reduce(into: [Duration: Duration]()) { $0[$1.0] = $1.1 }
         }
         #expect(ended.allSatisfy { budget, elapsed in elapsed >= budget }, "\(ended)")
-        #expect(ended[.milliseconds(50)]! < .milliseconds(500), "\(ended)")
-        #expect(ended[.milliseconds(1_000)]! < .milliseconds(1_600), "\(ended)")
+        #expect(ended[.milliseconds(50)]! < .milliseconds(900), "\(ended)")
+        #expect(ended[.milliseconds(50)]! < ended[.milliseconds(1_000)]!, "\(ended)")
+        #expect(ended[.milliseconds(1_000)]! < .milliseconds(2_500), "\(ended)")
     }
 
     @Test func pollTimeoutRoundsUpAndWaitsForeverWithoutWaiters() {
