@@ -164,7 +164,7 @@ extension YAMLReader {
         }
         guard probe - index >= minIndent else {
             if chars[probe] == "\t" { throw tabError(at: probe) }
-            throw error("this line must be indented more than the block it continues", at: mark(at: probe))
+            throw error("this line must be indented more than the enclosing block (is a ']' or '}' missing?)", at: mark(at: probe))
         }
     }
 }
