@@ -3,8 +3,11 @@
 public struct YAMLNode: Sendable {
     /// What the node holds.
     public enum Content: Sendable {
+        /// A scalar value.
         case scalar(YAMLScalar)
+        /// A block (`- item`) or flow (`[a, b]`) sequence.
         case sequence([YAMLNode])
+        /// A block (`key: value`) or flow (`{k: v}`) mapping, keys unique, in file order.
         case mapping([YAMLPair])
     }
 

@@ -108,7 +108,7 @@ extension YAMLReader {
         if current == ":", YAMLCharacters.isBlankOrEnd(peek(1)) {
             throw error(mark.line == start.line
                 ? "a mapping value is not allowed here"
-                : "an implicit key must be on a single line (a multi-line scalar cannot be a key)")
+                : "a mapping key must fit on one line (is a ':' missing at the end of line \(start.line)?)")
         }
         try finishLine(after: "the value")
         skipBlankLines()
@@ -146,7 +146,7 @@ extension YAMLReader {
             guard implicitKeyAhead() else {
                 throw error(isAtSequenceIndicator
                     ? "a sequence entry is not allowed here (the mapping above is at the same indentation)"
-                    : "expected a mapping key followed by ': ' (or a line indented less)")
+                    : "expected 'key: value' at this indentation (is a ':' missing, or the line indented wrongly?)")
             }
             let key = try parseImplicitKey()
             skipInlineWhitespace()

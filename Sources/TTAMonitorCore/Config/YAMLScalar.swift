@@ -2,7 +2,16 @@
 public struct YAMLScalar: Sendable {
     /// How the scalar was written; the typed config layer uses it to tell `"8080"` from `8080`.
     public enum Style: Sendable {
-        case plain, singleQuoted, doubleQuoted, literal, folded
+        /// Unquoted: `port: 8080`.
+        case plain
+        /// `'text'`.
+        case singleQuoted
+        /// `"text"`, with escapes.
+        case doubleQuoted
+        /// A `|` block scalar.
+        case literal
+        /// A `>` block scalar.
+        case folded
     }
 
     /// The scalar's content after escapes, folding and chomping.
@@ -26,9 +35,14 @@ public struct YAMLScalar: Sendable {
 
 /// A scalar's value under the YAML 1.2 core schema.
 public enum YAMLCoreValue: Sendable, Equatable {
+    /// `~`, `null`, `Null`, `NULL`, or nothing at all.
     case null
+    /// `true`/`True`/`TRUE`, `false`/`False`/`FALSE`.
     case bool(Bool)
+    /// Decimal, `0o` octal or `0x` hexadecimal, within Int64.
     case int(Int64)
+    /// `1.5`, `1e3`, `.inf`, `-.Inf`, `.nan`, …
     case float(Double)
+    /// Anything else, and every quoted or block scalar.
     case string(String)
 }

@@ -69,7 +69,9 @@ private func json(_ text: String) throws -> JSONValue? {
         ErrorCase(name: "sequence on the key's line", text: "key: - a\n", line: 1, column: 6,
                   message: "a block sequence cannot start on the same line as its key"),
         ErrorCase(name: "scalar where a key belongs", text: "a: 1\nb\n", line: 2, column: 1,
-                  message: "expected a mapping key followed by ': ' (or a line indented less)"),
+                  message: "expected 'key: value' at this indentation (is a ':' missing, or the line indented wrongly?)"),
+        ErrorCase(name: "missing colon before a nested block", text: "monitoring:\n  checks\n    - name: x\n", line: 3, column: 11,
+                  message: "a mapping key must fit on one line (is a ':' missing at the end of line 2?)"),
         ErrorCase(name: "unterminated double quote", text: "a: 1\nb: \"abc\n", line: 2, column: 4,
                   message: "unterminated double-quoted scalar (no closing \")"),
         ErrorCase(name: "unterminated single quote", text: "b: 'abc\n", line: 1, column: 4,
@@ -382,6 +384,18 @@ private func json(_ text: String) throws -> JSONValue? {
 
     @Test func windowsLineEndings() throws {
         #expect(try json("a: 1\r\nb:\r\n  - x\r\n") == .object([("a", .int(1)), ("b", .array([.string("x")]))]))
+    }
+
+    @Test func nestingIsBoundedNotFatal() throws {
+        let deepFlow = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        #expect(try parse(deepFlow)?.sequenceItems?.count == 1)
+        let tooDeepFlow = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        #expect(parseError(tooDeepFlow)?.message == "nesting deeper than 256 levels")
+        let deepBlock = String(repeating: "- ", count: 120) + "x\n"
+        #expect(try parse(deepBlock) != nil)
+        var tooDeepBlock = ""
+        for level in 0..<300 { tooDeepBlock += String(repeating: " ", count: level) + "k:\n" }
+        #expect(parseError(tooDeepBlock)?.message == "nesting deeper than 256 levels")
     }
 
     @Test func conveniences() throws {
