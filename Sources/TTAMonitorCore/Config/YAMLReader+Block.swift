@@ -163,32 +163,65 @@ extension YAMLReader {
     // MARK: - Implicit keys
 
     /// Whether the cursor's line starts with `key:` (an implicit key, on one line, then `:` and
-    /// whitespace). Looks ahead on a copy of the reader; any error means "no".
+    /// whitespace). A syntactic look only: whether the key is *valid* (its tag, its escapes, its
+    /// alias) is for the real parse to say, so that the user hears about the actual problem.
     func implicitKeyAhead() -> Bool {
-        var probe = self
-        do throws(YAMLError) {
-            var properties = YAMLProperties()
-            try probe.parseProperties(into: &properties, separation: .inline)
-            let line = probe.mark.line
-            switch probe.current {
-            case ":" where YAMLCharacters.isBlankOrEnd(probe.peek(1)):
-                break  // an empty key; the caller reports it
-            case "*":
-                _ = try probe.parseAlias(properties: YAMLProperties())
-            case "\"", "'":
-                _ = try probe.parseQuotedScalar(minIndent: 0, singleLine: true)
-            case "[", "{":
-                _ = try probe.parseFlowCollection(minIndent: 0)
-            default:
-                guard probe.isAtPlainStart(context: .blockKey) else { return false }
-                _ = probe.parsePlainText(context: .blockKey, minIndent: 0)
-            }
-            guard probe.mark.line == line else { return false }
-            probe.skipInlineWhitespace()
-            return probe.current == ":" && YAMLCharacters.isBlankOrEnd(probe.peek(1))
-        } catch {
-            return false
+        var probe = index
+        while chars[probe] == "&" || chars[probe] == "!" {
+            while !YAMLCharacters.isBlankOrEnd(chars[probe]) { probe += 1 }
+            guard YAMLCharacters.isWhite(chars[probe]) else { return false }
+            while YAMLCharacters.isWhite(chars[probe]) { probe += 1 }
         }
+        switch chars[probe] {
+        case ":":
+            // An empty key (the caller reports it), or a plain scalar such as `::x`.
+            if YAMLCharacters.isBlankOrEnd(char(at: probe + 1)) { return true }
+            guard isAtPlainStart(at: probe, context: .blockKey) else { return false }
+            probe = plainLineEnd(from: probe, context: .blockKey)
+        case "*":
+            probe += 1
+            while YAMLCharacters.isAnchorCharacter(chars[probe]) { probe += 1 }
+        case "\"", "'":
+            guard let close = closingQuote(from: probe) else { return false }
+            probe = close + 1
+        case "[", "{":
+            var reader = self
+            reader.advance(to: probe)
+            let line = reader.mark.line
+            do throws(YAMLError) {
+                _ = try reader.parseFlowCollection(minIndent: 0)
+            } catch {
+                return false
+            }
+            guard reader.mark.line == line else { return false }
+            probe = reader.index
+        default:
+            guard isAtPlainStart(at: probe, context: .blockKey) else { return false }
+            probe = plainLineEnd(from: probe, context: .blockKey)
+        }
+        while YAMLCharacters.isWhite(chars[probe]) { probe += 1 }
+        return chars[probe] == ":" && YAMLCharacters.isBlankOrEnd(char(at: probe + 1))
+    }
+
+    /// The index of the quote closing the scalar that opens at `open`, if it is on the same line.
+    private func closingQuote(from open: Int) -> Int? {
+        let quote = chars[open]
+        var probe = open + 1
+        while !YAMLCharacters.isBreakOrEnd(chars[probe]) {
+            if quote == "\"", chars[probe] == "\\" {
+                probe += 2
+                continue
+            }
+            if chars[probe] == quote {
+                if quote == "'", chars[probe + 1] == "'" {
+                    probe += 2
+                    continue
+                }
+                return probe
+            }
+            probe += 1
+        }
+        return nil
     }
 
     /// Reads the key `implicitKeyAhead()` found.

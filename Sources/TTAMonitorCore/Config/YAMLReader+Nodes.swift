@@ -33,7 +33,9 @@ extension YAMLReader {
         let start = mark
         while YAMLCharacters.isAnchorCharacter(current) { advance() }
         let name = text(from: start.index, to: index)
-        let portable = name.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" || $0 == "_" }
+        let portable = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
         guard portable else {
             throw error("unsupported feature: anchor or alias name '\(name)' (use only letters, digits, '-' and '_')", at: start)
         }

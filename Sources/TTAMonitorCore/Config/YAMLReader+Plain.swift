@@ -12,9 +12,14 @@ extension YAMLReader {
     /// `ns-plain-first`: a plain scalar may start here. Indicators cannot start one, except
     /// `-`, `?` and `:` followed by a "safe" character (`-1`, `:x`, `?y`).
     func isAtPlainStart(context: YAMLPlainContext) -> Bool {
-        let scalar = current
+        isAtPlainStart(at: index, context: context)
+    }
+
+    /// `ns-plain-first` at `index`.
+    func isAtPlainStart(at index: Int, context: YAMLPlainContext) -> Bool {
+        let scalar = char(at: index)
         if scalar == "-" || scalar == "?" || scalar == ":" {
-            return isPlainSafe(peek(1), context: context)
+            return isPlainSafe(char(at: index + 1), context: context)
         }
         return YAMLCharacters.isNonSpace(scalar) && !YAMLCharacters.isIndicator(scalar)
     }
@@ -48,7 +53,7 @@ extension YAMLReader {
 
     /// Where the plain text on this line ends: before trailing whitespace, ` #`, `: `, or (in
     /// flow context) a flow indicator.
-    private func plainLineEnd(from start: Int, context: YAMLPlainContext) -> Int {
+    func plainLineEnd(from start: Int, context: YAMLPlainContext) -> Int {
         var contentEnd = start
         var probe = start
         while true {
@@ -93,7 +98,8 @@ extension YAMLReader {
             if isDocumentMarker(at: lineStart) { return nil }
             if first == "#" { return nil }
             if first == ":", !isPlainSafe(char(at: probe + 1), context: context) { return nil }
-            if context == .flow, YAMLCharacters.isFlowIndicator(first) { return nil }
+            // In flow context libyaml-based parsers take a line-leading `?` for a key indicator.
+            if context == .flow, YAMLCharacters.isFlowIndicator(first) || first == "?" { return nil }
             if !YAMLCharacters.isNonSpace(first) { return nil }
             return (breaks, probe)
         }
