@@ -60,6 +60,7 @@ final class CurlMultiLoop: Sendable {
     /// The loop thread's body; it runs for the life of the process. `active` maps each easy
     /// handle libcurl is working on to its transfer and lives only on this thread.
     private func run() {
+        SignalMask.blockAllOnCurrentThread()
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var running: Int32 = 0
         while true {

@@ -169,6 +169,7 @@ public final class PollReactor: Sendable {
     /// waiters that are ready or past their deadline, repeat. It never returns; the shared
     /// reactor lives as long as the process.
     private func runLoop() {
+        SignalMask.blockAllOnCurrentThread()
         var fds: [pollfd] = []
         var ids: [UInt64] = []
         while true {
