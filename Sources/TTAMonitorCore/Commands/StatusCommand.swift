@@ -16,7 +16,7 @@ enum StatusCommand {
         var stats: [String: StatusQuery.WindowStats] = [:]
         let databaseExists = support.locator.exists(path)
         if !databaseExists, config == nil {
-            throw StoreError("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
+            throw StoreError.missing("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
         }
         if !databaseExists {
             context.note("note: no results yet in \(path); run 'tta-monitor check' to record some")

@@ -7,6 +7,9 @@ public struct StoreError: ReportableError {
     /// True when the database stayed locked past the busy timeout (try again later).
     public var isBusy: Bool
 
+    /// True when the database does not exist and was not to be created (exit 66).
+    public var isMissing: Bool = false
+
     /// Creates an error.
     public init(_ message: String, path: String, isBusy: Bool = false) {
         self.message = message
@@ -14,6 +17,13 @@ public struct StoreError: ReportableError {
         self.isBusy = isBusy
     }
 
-    public var exitCode: ExitCode { isBusy ? .tempFail : .ioError }
+    /// The database file does not exist where a command needs to read it.
+    public static func missing(_ message: String, path: String) -> StoreError {
+        var error = StoreError(message, path: path)
+        error.isMissing = true
+        return error
+    }
+
+    public var exitCode: ExitCode { isMissing ? .noInput : isBusy ? .tempFail : .ioError }
     public var description: String { "database \(path): \(message)" }
 }

@@ -48,6 +48,14 @@ import Testing
             """)
     }
 
+    func writeOneCheckConfig(in directory: TemporaryDirectory, name: String, url: String) throws {
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              checks:
+                - {name: \(name), type: http, url: "\(url)"}
+            """)
+    }
+
     @Test func checkPrintsStoresAndExitsWithTheWorstStatus() async throws {
         let directory = try TemporaryDirectory()
         let http = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
@@ -170,18 +178,14 @@ import Testing
     @Test func statusWithoutDatabaseOrConfigSaysWhatToDo() async throws {
         let directory = try TemporaryDirectory()
         let run = try await BinaryRunner.run(["status"], in: directory.path)
-        #expect(run.code == 74)
+        #expect(run.code == 66)
         #expect(run.err.contains("run 'tta-monitor check' first"))
     }
 
     @Test func unknownCheckNameIsAUsageErrorWithAHint() async throws {
         let directory = try TemporaryDirectory()
         let http = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
-        try directory.write("tta_config.yaml", """
-            monitoring:
-              checks:
-                - {name: player-api, type: http, url: "\(http.url("/ok"))"}
-            """)
+        try writeOneCheckConfig(in: directory, name: "player-api", url: http.url("/ok"))
         let run = try await BinaryRunner.run(["check", "player-ap"], in: directory.path)
         #expect(run.code == 64)
         #expect(run.err.hasPrefix("Error: Unknown check 'player-ap'. Did you mean 'player-api'?"))
@@ -190,11 +194,7 @@ import Testing
     @Test func newerDatabaseIsRefusedAndLeftUntouched() async throws {
         let directory = try TemporaryDirectory()
         let http = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
-        try directory.write("tta_config.yaml", """
-            monitoring:
-              checks:
-                - {name: api, type: http, url: "\(http.url("/ok"))"}
-            """)
+        try writeOneCheckConfig(in: directory, name: "api", url: http.url("/ok"))
         do {
             let database = try Database(path: directory.file("future.db"))
             try database.execute("PRAGMA user_version = 42; PRAGMA wal_checkpoint(TRUNCATE)")
@@ -211,11 +211,7 @@ import Testing
     @Test func outputFileIsWrittenWholeAndStdoutStaysEmpty() async throws {
         let directory = try TemporaryDirectory()
         let http = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
-        try directory.write("tta_config.yaml", """
-            monitoring:
-              checks:
-                - {name: api, type: http, url: "\(http.url("/ok"))"}
-            """)
+        try writeOneCheckConfig(in: directory, name: "api", url: http.url("/ok"))
         let run = try await BinaryRunner.run(["check", "--no-store", "--format", "json", "--output", "report.json"], in: directory.path)
         #expect(run.code == 0)
         #expect(run.out.isEmpty)
