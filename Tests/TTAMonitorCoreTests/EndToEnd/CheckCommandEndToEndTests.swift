@@ -6,7 +6,7 @@ import Testing
 /// redis-server and a real HTTP server on loopback, a config file on disk.
 @Suite(.serialized) struct CheckCommandEndToEndTests {
     /// A config exercising each outcome: OK redis, OK http, a 500, a slow endpoint past its
-    /// timeout, a closed port, a body mismatch, and the host disk.
+    /// timeout, a closed port, a JSON mismatch, the host disk, and a body mismatch.
     func writeConfig(in directory: TemporaryDirectory, http: LocalHTTPServer, redisURL: String, closedPort: Int) throws -> String {
         try directory.write("tta_config.yaml", """
             player_experience:
@@ -45,6 +45,10 @@ import Testing
                 - name: disk-root
                   type: disk
                   path: /
+                - name: wrong-body
+                  type: http
+                  url: \(http.url("/text"))
+                  expect: {body_contains: healthy}
             """)
     }
 
@@ -75,7 +79,8 @@ import Testing
         #expect(row("closed-port").contains("CRITICAL") && row("closed-port").contains("refused"))
         #expect(row("degraded-api").contains("CRITICAL") && row("degraded-api").contains("degraded"))
         #expect(row("disk-root").contains("used"))
-        #expect(run.out.contains("CRITICAL: 7 checks"))
+        #expect(row("wrong-body").contains("CRITICAL") && row("wrong-body").contains("body does not contain 'healthy'"))
+        #expect(run.out.contains("CRITICAL: 8 checks"))
         // The slow endpoint must not hold the run hostage past its own 300 ms timeout.
         #expect(run.seconds < 2.5)
 
@@ -89,7 +94,8 @@ import Testing
         #expect(stored["slow-api"] == 2)
         #expect(stored["closed-port"] == 2)
         #expect(stored["degraded-api"] == 2)
-        #expect(rows.count == 7)
+        #expect(stored["wrong-body"] == 2)
+        #expect(rows.count == 8)
         #expect(try SQLiteRows.strings(directory.file("data/monitor.db"), "SELECT count(*) FROM runs") == [["1"]])
         let mode = try FileManager.default.attributesOfItem(atPath: directory.file("data/monitor.db"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
