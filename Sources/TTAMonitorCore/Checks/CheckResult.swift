@@ -14,6 +14,10 @@ public struct CheckResult: Sendable {
     public var message: String
     /// Kind-specific measurements (HTTP phase timings, Redis memory, disk usage …).
     public var details: JSONValue
+    /// Performance data for Nagios-style output, beyond the latency every result has.
+    public var perfdata: [PerfdataItem] = []
+    /// Samples to store in the `metrics` table (scraped series, host measurements).
+    public var samples: [MetricSample] = []
 
     /// Creates a result.
     public init(check: String, kind: String, status: CheckStatus, startedAt: Int64,

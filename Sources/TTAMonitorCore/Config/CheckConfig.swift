@@ -1,22 +1,34 @@
-/// A warning/critical pair for a measure where larger is worse (latency, used %).
+/// A warning/critical pair. By default larger is worse (latency, used %); with
+/// `lowerIsWorse` smaller is worse (certificate days left, free bytes, process count).
 public struct Thresholds: Sendable, Equatable {
-    /// At or above this the check is WARNING; nil disables the level.
+    /// At or beyond this the check is WARNING; nil disables the level.
     public var warning: Double?
-    /// At or above this the check is CRITICAL; nil disables the level.
+    /// At or beyond this the check is CRITICAL; nil disables the level.
     public var critical: Double?
+    /// True when values at or below the levels are bad.
+    public var lowerIsWorse: Bool
 
     /// Creates thresholds.
-    public init(warning: Double? = nil, critical: Double? = nil) {
+    public init(warning: Double? = nil, critical: Double? = nil, lowerIsWorse: Bool = false) {
         self.warning = warning
         self.critical = critical
+        self.lowerIsWorse = lowerIsWorse
     }
 
     /// The status a measured value earns.
     public func status(for value: Double) -> CheckStatus {
+        if lowerIsWorse {
+            if let critical, value <= critical { return .critical }
+            if let warning, value <= warning { return .warning }
+            return .ok
+        }
         if let critical, value >= critical { return .critical }
         if let warning, value >= warning { return .warning }
         return .ok
     }
+
+    /// `≥` or `≤`, for messages such as "latency 612 ms ≥ warning 300 ms".
+    public var comparison: String { lowerIsWorse ? "≤" : "≥" }
 }
 
 /// What an `http` check requests and expects.
@@ -39,9 +51,21 @@ public struct HTTPCheckSpec: Sendable, Equatable {
     public var followRedirects: Bool = false
     /// Whether to verify the server's TLS certificate (on by default).
     public var verifyTLS: Bool = true
+    /// Days left on the server certificate (lower is worse); https only.
+    public var certificateDaysLeft: Thresholds?
+    /// Credentials sent with the request; never printed.
+    public var auth: HTTPAuth?
 
     /// Creates a spec for `url` with defaults for everything else.
     public init(url: String) { self.url = url }
+}
+
+/// HTTP authentication for a check. Values are never printed.
+public enum HTTPAuth: Sendable, Equatable {
+    /// `Authorization: Basic base64(user:password)`.
+    case basic(user: String, password: String)
+    /// `Authorization: Bearer token`.
+    case bearer(token: String)
 }
 
 /// One configured request header. `secret` headers are masked whenever they are shown.
@@ -113,6 +137,10 @@ public struct DiskCheckSpec: Sendable, Equatable {
     public var path: String
     /// Used-space thresholds in percent.
     public var usedPercent: Thresholds?
+    /// Free-space thresholds in bytes available to unprivileged users (lower is worse).
+    public var freeBytes: Thresholds?
+    /// Used-inode thresholds in percent.
+    public var inodesUsedPercent: Thresholds?
     /// Creates a spec.
     public init(path: String, usedPercent: Thresholds? = nil) {
         self.path = path
@@ -126,6 +154,15 @@ public enum CheckKind: Sendable, Equatable {
     case tcp(TCPCheckSpec)
     case redis(RedisCheckSpec)
     case disk(DiskCheckSpec)
+    case tls(TLSCheckSpec)
+    case neo4j(Neo4jCheckSpec)
+    case postgres(PostgresCheckSpec)
+    case memory(MemoryCheckSpec)
+    case load(LoadCheckSpec)
+    case process(ProcessCheckSpec)
+    case command(CommandCheckSpec)
+    case fileAge(FileAgeCheckSpec)
+    case prometheus(PrometheusCheckSpec)
 
     /// The kind's name as written in the config (`type:`).
     public var name: String {
@@ -134,6 +171,15 @@ public enum CheckKind: Sendable, Equatable {
         case .tcp: "tcp"
         case .redis: "redis"
         case .disk: "disk"
+        case .tls: "tls"
+        case .neo4j: "neo4j"
+        case .postgres: "postgres"
+        case .memory: "memory"
+        case .load: "load"
+        case .process: "process"
+        case .command: "command"
+        case .fileAge: "file_age"
+        case .prometheus: "prometheus"
         }
     }
 }
@@ -154,6 +200,10 @@ public struct CheckConfig: Sendable, Equatable {
     public var dependsOn: [String] = []
     /// Extra attempts when not OK; `defaults.retries` when nil.
     public var retries: Int?
+    /// Consecutive non-OK results before the reported status turns bad; defaults when nil.
+    public var failureThreshold: Int?
+    /// Consecutive OK results before a bad reported status recovers; defaults when nil.
+    public var successThreshold: Int?
     /// Free-form description shown in `status`.
     public var description: String?
     /// Where the entry starts in the config file, for error messages.

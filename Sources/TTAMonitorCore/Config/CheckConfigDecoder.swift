@@ -1,9 +1,10 @@
 /// Decodes `monitoring.checks` entries into `CheckConfig` values.
 struct CheckConfigDecoder {
     /// Kinds this version runs.
-    static let supportedKinds = ["http", "tcp", "redis", "disk"]
+    static let supportedKinds = ["http", "tcp", "redis", "disk", "tls", "neo4j", "postgres", "memory", "load",
+                                 "process", "command", "file_age", "prometheus"]
     /// Kinds of the design that later work adds; named so the error can say "not yet".
-    static let plannedKinds = ["tls", "neo4j", "postgres", "memory", "load", "process", "command", "file_age", "prometheus"]
+    static let plannedKinds: [String] = []
 
     let document: ConfigDocument
     let interpolation: EnvironmentInterpolation
@@ -43,6 +44,15 @@ struct CheckConfigDecoder {
         case "tcp": kind = .tcp(try decodeTCP(&reader))
         case "redis": kind = .redis(try decodeRedis(&reader))
         case "disk": kind = .disk(try decodeDisk(&reader))
+        case "tls": kind = .tls(try decodeTLS(&reader))
+        case "neo4j": kind = .neo4j(try decodeNeo4j(&reader))
+        case "postgres": kind = .postgres(try decodePostgres(&reader))
+        case "memory": kind = .memory(try decodeMemory(&reader))
+        case "load": kind = .load(try decodeLoad(&reader))
+        case "process": kind = .process(try decodeProcess(&reader, name: name))
+        case "command": kind = .command(try decodeCommand(&reader, name: name))
+        case "file_age": kind = .fileAge(try decodeFileAge(&reader, name: name))
+        case "prometheus": kind = .prometheus(try decodePrometheus(&reader, name: name))
         default:
             if Self.plannedKinds.contains(type) {
                 throw reader.error("check type '\(type)' is not supported yet by this version; supported: \(Self.supportedKinds.joined(separator: ", "))", at: typeNode)
@@ -61,21 +71,10 @@ struct CheckConfigDecoder {
         check.dependsOn = try reader.stringList("depends_on") ?? []
         check.description = try reader.string("description")
         check.retries = try reader.int("retries", range: 0...10)
-        try Self.rejectUnsupportedThresholds(&reader)
+        check.failureThreshold = try reader.int("failure_threshold", range: 1...100)
+        check.successThreshold = try reader.int("success_threshold", range: 1...100)
         try reader.finish()
         return check
-    }
-
-    /// failure/success thresholds need state kept across runs, which this version does not
-    /// keep yet; 1 (act on every result) is the only honest value to accept.
-    static func rejectUnsupportedThresholds(_ reader: inout MappingReader) throws(ConfigError) {
-        for key in ["failure_threshold", "success_threshold"] {
-            guard let value = reader.node(key) else { continue }
-            let number = try reader.int(value, path: reader.keyPath(key), range: 1...100)
-            if number != 1 {
-                throw reader.error("'\(reader.keyPath(key))' other than 1 is not supported yet by this version", at: value)
-            }
-        }
     }
 
     private func decodeHTTP(_ reader: inout MappingReader, name: String) throws(ConfigError) -> HTTPCheckSpec {
@@ -120,6 +119,8 @@ struct CheckConfigDecoder {
         spec.latencyMs = try reader.durationThresholds("latency")
         spec.followRedirects = try reader.bool("follow_redirects") ?? false
         spec.verifyTLS = try reader.bool("verify_tls") ?? true
+        spec.certificateDaysLeft = try reader.numberThresholds("certificate_days_left", range: 0...10_000, lowerIsWorse: true)
+        spec.auth = try decodeAuth(&reader)
         return spec
     }
 
@@ -153,11 +154,15 @@ struct CheckConfigDecoder {
 
     private func decodeDisk(_ reader: inout MappingReader) throws(ConfigError) -> DiskCheckSpec {
         let path = try reader.string("path") ?? "/"
-        return DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
+        var spec = DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
+        spec.freeBytes = try reader.numberThresholds("free_mb", range: 0...1e12, lowerIsWorse: true)
+            .map { Thresholds(warning: $0.warning.map { $0 * 1_048_576 }, critical: $0.critical.map { $0 * 1_048_576 }, lowerIsWorse: true) }
+        spec.inodesUsedPercent = try reader.numberThresholds("inodes_used_percent", range: 0...100)
+        return spec
     }
 
     /// `host` + `port`, or a `url` like `tcp://host:port` when `scheme` is given.
-    private func hostAndPort(_ reader: inout MappingReader, scheme: String?, defaultPort: Int?) throws(ConfigError) -> (String, Int) {
+    func hostAndPort(_ reader: inout MappingReader, scheme: String?, defaultPort: Int?) throws(ConfigError) -> (String, Int) {
         if let scheme, let urlNode = reader.node("url") {
             let url = try reader.string(urlNode, path: reader.keyPath("url"))
             guard let parsed = HostPort.parse(url, scheme: scheme) else {

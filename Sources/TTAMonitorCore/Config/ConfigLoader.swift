@@ -65,7 +65,8 @@ public struct ConfigLoader: Sendable {
         if let retries = try reader.int("retries", range: 0...10) { defaults.retries = retries }
         if let delay = try reader.duration("retry_delay") { defaults.retryDelay = delay }
         if let interval = try reader.duration("interval") { defaults.interval = interval }
-        try CheckConfigDecoder.rejectUnsupportedThresholds(&reader)
+        if let failures = try reader.int("failure_threshold", range: 1...100) { defaults.failureThreshold = failures }
+        if let successes = try reader.int("success_threshold", range: 1...100) { defaults.successThreshold = successes }
         try reader.finish()
     }
 

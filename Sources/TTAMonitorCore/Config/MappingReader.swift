@@ -174,9 +174,9 @@ struct MappingReader {
     }
 
     /// `{warning: X, critical: Y}` where X and Y are plain numbers (percentages and the like).
-    mutating func numberThresholds(_ key: String, range: ClosedRange<Double>) throws(ConfigError) -> Thresholds? {
+    mutating func numberThresholds(_ key: String, range: ClosedRange<Double>, lowerIsWorse: Bool = false) throws(ConfigError) -> Thresholds? {
         guard var reader = try mapping(key) else { return nil }
-        var thresholds = Thresholds()
+        var thresholds = Thresholds(lowerIsWorse: lowerIsWorse)
         for level in ["warning", "critical"] {
             guard let value = reader.node(level) else { continue }
             let number = try reader.number(value, path: reader.keyPath(level))
@@ -190,12 +190,17 @@ struct MappingReader {
         return thresholds
     }
 
-    private func checkOrder(_ thresholds: Thresholds) throws(ConfigError) {
+    func checkOrder(_ thresholds: Thresholds) throws(ConfigError) {
         guard thresholds.warning != nil || thresholds.critical != nil else {
             throw document.error("'\(path)' needs 'warning', 'critical' or both", at: node.location)
         }
-        if let warning = thresholds.warning, let critical = thresholds.critical, warning > critical {
-            throw document.error("'\(path)': warning must not be above critical", at: node.location)
+        if let warning = thresholds.warning, let critical = thresholds.critical {
+            if !thresholds.lowerIsWorse, warning > critical {
+                throw document.error("'\(path)': warning must not be above critical", at: node.location)
+            }
+            if thresholds.lowerIsWorse, warning < critical {
+                throw document.error("'\(path)': warning must not be below critical (lower values are worse here)", at: node.location)
+            }
         }
     }
 

@@ -8,6 +8,10 @@ public struct CheckDefaults: Sendable, Equatable {
     public var retries: Int = 0
     /// Pause between attempts.
     public var retryDelay: Duration = .seconds(1)
+    /// Consecutive non-OK results before a check's reported status turns bad.
+    public var failureThreshold: Int = 1
+    /// Consecutive OK results before a bad reported status recovers.
+    public var successThreshold: Int = 1
     /// Expected interval between runs (cron); drives staleness in `status`.
     public var interval: Duration?
     /// Creates the built-in defaults.

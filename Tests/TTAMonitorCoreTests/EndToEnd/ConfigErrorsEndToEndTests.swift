@@ -41,11 +41,11 @@ import Testing
                 - name: db
                   type: redsi
             """, location: "4:13", message: "unknown check type 'redsi'; did you mean 'redis'?"),
-        Case(name: "planned check type", yaml: """
+        Case(name: "invalid regular expression", yaml: """
             monitoring:
               checks:
-                - {name: graph, type: neo4j, url: "bolt://localhost:7687"}
-            """, location: "3:27", message: "check type 'neo4j' is not supported yet"),
+                - {name: worker, type: process, command_pattern: "celery(["}
+            """, location: "3:54", message: "'monitoring.checks[0].command_pattern' is not a valid regular expression"),
         Case(name: "duplicate check name", yaml: """
             monitoring:
               checks:
@@ -80,10 +80,10 @@ import Testing
             monitoring:
               checks: {name: api}
             """, location: "2:11", message: "'monitoring.checks' must be a list of checks"),
-        Case(name: "threshold count not supported", yaml: """
+        Case(name: "threshold count out of range", yaml: """
             monitoring:
-              defaults: {failure_threshold: 3}
-            """, location: "2:33", message: "other than 1 is not supported yet"),
+              defaults: {failure_threshold: 0}
+            """, location: "2:33", message: "'monitoring.defaults.failure_threshold' must be between 1 and 100, got 0"),
     ]
 
     @Test(arguments: cases)
