@@ -18,6 +18,10 @@ public struct CheckResult: Sendable {
     public var perfdata: [PerfdataItem] = []
     /// Samples to store in the `metrics` table (scraped series, host measurements).
     public var samples: [MetricSample] = []
+    /// What the probe itself said, when thresholds or a failed dependency changed `status`.
+    public var probedStatus: CheckStatus?
+    /// Consecutive results disagreeing with the reported status (flap suppression).
+    public var softCount: Int = 0
 
     /// Creates a result.
     public init(check: String, kind: String, status: CheckStatus, startedAt: Int64,

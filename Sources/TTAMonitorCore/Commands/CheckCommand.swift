@@ -31,7 +31,9 @@ enum CheckCommand {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         let runner = CheckRunner(concurrency: concurrency ?? config.defaults.concurrency, timeoutOverride: timeout)
-        let results = await runner.run(selected, config: config)
+        let probed = await runner.run(selected, config: config)
+        let prior = try CheckPipeline.priorStates(databasePath: support.databasePath(config: config), locator: support.locator)
+        let results = CheckPipeline.process(probed, checks: selected, config: config, prior: prior)
         let finishedAt = WallClock.nowMilliseconds()
 
         var runID: Int64?

@@ -8,7 +8,7 @@ public struct ConfigLoader: Sendable {
     /// Top-level keys of `monitoring:` that this version reads.
     static let monitoringKeys = ["enabled", "storage", "defaults", "checks"]
     /// Keys that belong to features built on top of this one; accepted and left alone here.
-    static let reservedKeys = ["alerts", "carbon", "retention", "privacy", "discovery"]
+    static let reservedKeys = ["alerts", "carbon", "retention", "discovery"]
     /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
     static let legacyKeys = ["health_check_interval", "metrics_port"]
 
@@ -26,6 +26,12 @@ public struct ConfigLoader: Sendable {
     /// Loads config text that came from `path` (used by tests and `config validate -`).
     public func load(text: String, path: String) throws(ConfigError) -> MonitoringConfig {
         let document = try ConfigDocument(text: text, path: path)
+        var config = try readMonitoringSection(of: document, path: path)
+        config.secretValues = SecretCollector.collect(root: document.root, checks: config.checks, environment: environment)
+        return config
+    }
+
+    private func readMonitoringSection(of document: ConfigDocument, path: String) throws(ConfigError) -> MonitoringConfig {
         var config = MonitoringConfig(sourcePath: path)
         guard let root = document.root else { return config }
         guard root.mappingPairs != nil else {
@@ -47,6 +53,24 @@ public struct ConfigLoader: Sendable {
         _ = try reader.int("metrics_port", range: 1...65_535)
         if var defaults = try reader.mapping("defaults") {
             try readDefaults(&defaults, into: &config.defaults)
+        }
+        if var privacy = try reader.mapping("privacy") {
+            if let redactNode = privacy.node("redact") {
+                let names = try privacy.stringList("redact") ?? []
+                var categories: Set<Redactor.Category> = []
+                for name in names {
+                    guard let category = Redactor.Category(rawValue: name) else {
+                        var message = "unknown redaction class '\(name)' in 'monitoring.privacy.redact'"
+                        let known = Redactor.Category.allCases.map(\.rawValue)
+                        if let hint = EditDistance.suggestion(for: name, among: known) { message += "; did you mean '\(hint)'?" }
+                        else { message += " (known: \(known.joined(separator: ", ")))" }
+                        throw privacy.error(message, at: redactNode)
+                    }
+                    categories.insert(category)
+                }
+                config.redactCategories = categories
+            }
+            try privacy.finish()
         }
         for key in Self.reservedKeys where reader.node(key) != nil {
             config.reservedSections.append(key)

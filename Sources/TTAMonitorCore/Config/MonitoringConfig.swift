@@ -34,6 +34,13 @@ public struct MonitoringConfig: Sendable {
     public var checks: [CheckConfig] = []
     /// Sections other work will interpret (alerts, carbon, …), present in the file.
     public var reservedSections: [String] = []
+    /// `monitoring.privacy.redact`: what is removed from messages and details.
+    public var redactCategories: Set<Redactor.Category> = Set(Redactor.Category.allCases)
+    /// Literal secret values found in the file, removed wherever they would be shown.
+    public var secretValues: [String] = []
+
+    /// The redactor every result passes through before it is stored or printed.
+    public var redactor: Redactor { Redactor(categories: redactCategories, secrets: secretValues) }
 
     /// Creates an empty config for `sourcePath`.
     public init(sourcePath: String) { self.sourcePath = sourcePath }

@@ -45,6 +45,27 @@ public enum Migrations {
             ON check_results (component_id, ts, status, latency_ms);
         CREATE INDEX check_results_by_run ON check_results (run_id);
         """,
+        """
+        -- Flap suppression (failure/success thresholds): check_results.status stays the probed
+        -- truth; reported_status is what the run reported after the thresholds and
+        -- dependencies. components.last_status is the reported status; soft_* count the
+        -- consecutive results that disagree with it.
+        ALTER TABLE check_results ADD COLUMN reported_status INTEGER;
+        ALTER TABLE components ADD COLUMN soft_status INTEGER;
+        ALTER TABLE components ADD COLUMN soft_count INTEGER NOT NULL DEFAULT 0;
+        -- Scraped and host series.
+        CREATE TABLE metrics (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            component_id INTEGER NOT NULL REFERENCES components(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            labels TEXT NOT NULL,
+            ts INTEGER NOT NULL,
+            value REAL
+        );
+        CREATE INDEX metrics_by_name_ts ON metrics (name, ts);
+        CREATE INDEX metrics_by_component_ts ON metrics (component_id, ts);
+        """,
     ]
 
     /// The schema version this build writes.

@@ -43,12 +43,16 @@ public struct ResultStore {
                 RETURNING id, last_status, status_since, consecutive
                 """)
             let insert = try database.prepare("""
-                INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO check_results (run_id, component_id, ts, status, reported_status, latency_ms, message, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let updateState = try database.prepare("""
-                UPDATE components SET last_status = ?, last_ts = ?, status_since = ?, consecutive = ?, last_message = ?
+                UPDATE components SET last_status = ?, last_ts = ?, status_since = ?, consecutive = ?, last_message = ?,
+                    soft_status = ?, soft_count = ?
                 WHERE id = ?
+                """)
+            let insertSample = try database.prepare("""
+                INSERT INTO metrics (run_id, component_id, name, labels, ts, value) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for result in results {
                 let info = components[result.check]
@@ -60,15 +64,25 @@ public struct ResultStore {
                 let previousSince = upsert.optionalInt(2)
                 let previousCount = upsert.int(3)
                 _ = try? upsert.step()
+                // `status` in check_results is what the probe saw (availability is computed
+                // from it); the reported status drives the component's current state.
                 let status = Int64(result.status.rawValue)
+                let probed = Int64((result.probedStatus ?? result.status).rawValue)
                 let continues = previousStatus == status
-                try insert.run([.integer(runID), .integer(componentID), .integer(result.startedAt), .integer(status),
-                                result.latencyMs.map { .real($0) } ?? .null, .text(result.message),
+                try insert.run([.integer(runID), .integer(componentID), .integer(result.startedAt), .integer(probed),
+                                .integer(status), result.latencyMs.map { .real($0) } ?? .null, .text(result.message),
                                 .text(JSONWriter.render(result.details, pretty: false))])
                 try updateState.run([.integer(status), .integer(result.startedAt),
                                      .integer(continues ? (previousSince ?? result.startedAt) : result.startedAt),
                                      .integer(continues ? previousCount + 1 : 1), .text(result.message),
+                                     result.softCount > 0 ? .integer(probed) : .null, .integer(Int64(result.softCount)),
                                      .integer(componentID)])
+                for sample in result.samples {
+                    let labels = JSONWriter.render(.object(sample.labels.map { ($0.0, .string($0.1)) }), pretty: false)
+                    // SQLite stores NaN as NULL; ±Inf survive as REAL.
+                    try insertSample.run([.integer(runID), .integer(componentID), .text(sample.name), .text(labels),
+                                          .integer(sample.timestampMs), sample.value.isNaN ? .null : .real(sample.value)])
+                }
             }
             return runID
         }

@@ -26,6 +26,10 @@ public struct StatusQuery {
         public var consecutive: Int64
         /// Message of the latest result.
         public var lastMessage: String?
+        /// The probed status being counted against the reported one (flap suppression).
+        public var softStatus: CheckStatus?
+        /// How many consecutive results had `softStatus`.
+        public var softCount: Int = 0
     }
 
     /// Availability and latency over a window.
@@ -51,7 +55,8 @@ public struct StatusQuery {
     /// Every component the database knows, by name.
     public func components() throws(StoreError) -> [String: ComponentState] {
         let statement = try database.prepare("""
-            SELECT name, kind, critical, interval_ms, last_status, last_ts, status_since, consecutive, last_message
+            SELECT name, kind, critical, interval_ms, last_status, last_ts, status_since, consecutive, last_message,
+                   soft_status, soft_count
             FROM components
             """)
         var result: [String: ComponentState] = [:]
@@ -62,7 +67,9 @@ public struct StatusQuery {
                 intervalMs: statement.optionalInt(3),
                 lastStatus: statement.optionalInt(4).flatMap { CheckStatus(rawValue: Int($0)) },
                 lastTimestamp: statement.optionalInt(5), statusSince: statement.optionalInt(6),
-                consecutive: statement.int(7), lastMessage: statement.text(8))
+                consecutive: statement.int(7), lastMessage: statement.text(8),
+                softStatus: statement.optionalInt(9).flatMap { CheckStatus(rawValue: Int($0)) },
+                softCount: Int(statement.int(10)))
         }
         return result
     }

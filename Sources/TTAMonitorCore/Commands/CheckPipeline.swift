@@ -1,0 +1,28 @@
+/// What happens to raw probe results before they are stored or printed: redaction, then
+/// failure/success thresholds against the state kept in the database, then `depends_on`.
+enum CheckPipeline {
+    /// Reads the state the thresholds need; nil when there is no database yet.
+    static func priorStates(databasePath: String, locator: ConfigLocator) throws(StoreError) -> [String: StatusQuery.ComponentState] {
+        guard locator.exists(databasePath) else { return [:] }
+        return try StatusQuery(database: Database(path: databasePath)).components()
+    }
+
+    /// Applies the three steps to `results` of `checks`.
+    static func process(_ results: [CheckResult], checks: [CheckConfig], config: MonitoringConfig,
+                        prior: [String: StatusQuery.ComponentState]) -> [CheckResult] {
+        let redactor = config.redactor
+        let byName = Dictionary(uniqueKeysWithValues: checks.map { ($0.name, $0) })
+        let gated = results.map { raw -> CheckResult in
+            let result = redactor.redact(raw)
+            let check = byName[result.check]
+            let state = prior[result.check].map {
+                FlapSuppression.Prior(reported: $0.lastStatus, softStatus: $0.softStatus, softCount: $0.softCount)
+            }
+            return FlapSuppression.apply(result, prior: state,
+                                         failureThreshold: check?.failureThreshold ?? config.defaults.failureThreshold,
+                                         successThreshold: check?.successThreshold ?? config.defaults.successThreshold)
+        }
+        let stored = prior.compactMapValues(\.lastStatus)
+        return DependencyVerdict.apply(gated, checks: config.checks, storedStatus: stored)
+    }
+}
