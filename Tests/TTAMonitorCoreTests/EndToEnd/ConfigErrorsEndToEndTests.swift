@@ -147,6 +147,19 @@ import Testing
         #expect(run.code == 0, "\(run.err)")
         let document = try JSONParser.parse(run.out)
         #expect(document["valid"] == .bool(true))
-        #expect(document["checks"] == .int(5))
+        #expect(document["checks"] == .int(7))
+
+        // The commented-out examples must stay valid too: uncomment them and validate again.
+        let text = try String(contentsOfFile: root.appendingPathComponent("tta_config.yaml.example").path, encoding: .utf8)
+        let uncommented = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("    # - ") { return "    - " + line.dropFirst(8) }
+            if line.hasPrefix("    #   ") { return "      " + line.dropFirst(8) }
+            return String(line)
+        }.joined(separator: "\n")
+        try directory.write("full.yaml", uncommented)
+        let full = try await BinaryRunner.run(["--config", "full.yaml", "--json", "config", "validate"], in: directory.path,
+                                              environment: ["FRONTEND_PASSWORD": "x", "API_TOKEN": "y"])
+        #expect(full.code == 0, "\(full.err)")
+        #expect(try JSONParser.parse(full.out)["checks"] == .int(13))
     }
 }
