@@ -143,6 +143,9 @@ CURLcode tta_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slis
 CURLcode tta_curl_setopt_write_callback(CURL *handle, tta_curl_write_callback callback) {
     return ensure_loaded() ? api.easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback) : CURLE_FAILED_INIT;
 }
+CURLcode tta_curl_setopt_debug_callback(CURL *handle, curl_debug_callback callback) {
+    return ensure_loaded() ? api.easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback) : CURLE_FAILED_INIT;
+}
 CURLcode tta_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return ensure_loaded() ? api.easy_getinfo(handle, info, value) : CURLE_FAILED_INIT;
 }

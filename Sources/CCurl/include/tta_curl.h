@@ -22,6 +22,13 @@ CURLcode tta_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slis
 typedef size_t (*tta_curl_write_callback)(char *data, size_t size, size_t count, void *userdata);
 CURLcode tta_curl_setopt_write_callback(CURL *handle, tta_curl_write_callback callback);
 
+/// Verbose-output sink (CURLOPT_DEBUGFUNCTION); the callback receives CURLOPT_DEBUGDATA.
+CURLcode tta_curl_setopt_debug_callback(CURL *handle, curl_debug_callback callback);
+
+// CURLAUTH_* are macros with casts, which Swift does not import.
+static const long TTA_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
+static const long TTA_CURLAUTH_BEARER = (long)CURLAUTH_BEARER;
+
 CURLcode tta_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode tta_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);
 CURLcode tta_curl_getinfo_double(CURL *handle, CURLINFO info, double *value);

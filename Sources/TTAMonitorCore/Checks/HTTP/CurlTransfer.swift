@@ -16,6 +16,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var bodyBytesSeen = 0
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var connectToList: UnsafeMutablePointer<curl_slist>?
+    private let readsCertificate: Bool
+    private var tlsSession: (version: String, cipher: String?)?
     private var closed = false
 
     /// Configures a handle for `request`; nil when libcurl cannot allocate one.
@@ -23,6 +26,7 @@ final class CurlTransfer: @unchecked Sendable {
         guard let easy = curl_easy_init() else { return nil }
         self.easy = easy
         maxBodyBytes = max(0, request.maxBodyBytes)
+        readsCertificate = request.readsCertificate
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         configure(request)
@@ -32,12 +36,15 @@ final class CurlTransfer: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
+        // No verbose callbacks while libcurl tears the connection down (possibly from deinit).
+        if readsCertificate { tta_curl_setopt_long(easy, CURLOPT_VERBOSE, 0) }
         curl_easy_cleanup(easy)
     }
 
     deinit {
         close()
         curl_slist_free_all(headerList)
+        curl_slist_free_all(connectToList)
         errorBuffer.deallocate()
     }
 
@@ -68,6 +75,66 @@ final class CurlTransfer: @unchecked Sendable {
         tta_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
         configureMethod(request)
         configureHeaders(request)
+        configureAuth(request.auth)
+        configureTLSInspection(request)
+    }
+
+    /// Credentials go through libcurl's own options rather than a header, so they are sent
+    /// at once (a single allowed scheme needs no 401 round trip) and libcurl drops them on a
+    /// redirect to another host.
+    private func configureAuth(_ auth: HTTPAuth?) {
+        switch auth {
+        case .basic(let user, let password)?:
+            tta_curl_setopt_long(easy, CURLOPT_HTTPAUTH, TTA_CURLAUTH_BASIC)
+            tta_curl_setopt_string(easy, CURLOPT_USERNAME, user)
+            tta_curl_setopt_string(easy, CURLOPT_PASSWORD, password)
+        case .bearer(let token)?:
+            tta_curl_setopt_long(easy, CURLOPT_HTTPAUTH, TTA_CURLAUTH_BEARER)
+            tta_curl_setopt_string(easy, CURLOPT_XOAUTH2_BEARER, token)
+        case nil:
+            break
+        }
+    }
+
+    private func configureTLSInspection(_ request: HTTPProbeRequest) {
+        if request.readsCertificate {
+            tta_curl_setopt_long(easy, CURLOPT_CERTINFO, 1)
+            // libcurl collects certinfo only while handshaking, never on a reused connection.
+            tta_curl_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1)
+            // The negotiated version and cipher appear only in libcurl's verbose text
+            // (CURLINFO_TLS_SSL_PTR is gone once the transfer is done). Only that one line is
+            // kept; outgoing headers, which may hold credentials, are dropped unread.
+            tta_curl_setopt_long(easy, CURLOPT_VERBOSE, 1)
+            tta_curl_setopt_debug_callback(easy, { _, type, data, size, userdata in
+                guard type == CURLINFO_TEXT, let data, let userdata else { return 0 }
+                let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+                if let session = CurlTransfer.tlsSession(fromVerboseLine: text) {
+                    Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue().tlsSession = session
+                }
+                return 0
+            })
+            tta_curl_setopt_pointer(easy, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(self).toOpaque())
+        }
+        if request.connectOnly {
+            tta_curl_setopt_long(easy, CURLOPT_CONNECT_ONLY, 1)
+            tta_curl_setopt_long(easy, CURLOPT_FORBID_REUSE, 1)
+        }
+        if let connectTo = request.connectTo {
+            connectToList = curl_slist_append(nil, connectTo)
+            tta_curl_setopt_slist(easy, CURLOPT_CONNECT_TO, connectToList)
+        }
+    }
+
+    /// `SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384` (libcurl 8 appends the key
+    /// exchange and signature after further ` / `) → version and cipher.
+    static func tlsSession(fromVerboseLine line: String) -> (version: String, cipher: String?)? {
+        let prefix = "SSL connection using "
+        guard line.hasPrefix(prefix) else { return nil }
+        let parts = line.dropFirst(prefix.count).split(separator: "/").map { part in
+            String(part.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        }
+        guard let version = parts.first, !version.isEmpty else { return nil }
+        return (version, parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
     }
 
     private func configureMethod(_ request: HTTPProbeRequest) {
@@ -139,6 +206,11 @@ final class CurlTransfer: @unchecked Sendable {
         response.redirectCount = longInfo(CURLINFO_REDIRECT_COUNT)
         response.effectiveURL = stringInfo(CURLINFO_EFFECTIVE_URL)
         response.redirectURL = stringInfo(CURLINFO_REDIRECT_URL)
+        if readsCertificate {
+            response.certificate = CertificateChain.leaf(of: easy)
+            response.tlsVersion = tlsSession?.version
+            response.tlsCipher = tlsSession?.cipher
+        }
         return response
     }
 

@@ -39,6 +39,9 @@ public enum HTTPProbe {
                 return "invalid header name '\(header.name)'"
             }
         }
+        if case .bearer(let token)? = request.auth, hasLineBreak(token) {
+            return "bearer token contains a line break"
+        }
         if request.method.isEmpty || request.method.utf8.contains(where: { $0 <= 32 }) {
             return "invalid method '\(request.method)'"
         }

@@ -19,6 +19,16 @@ public struct HTTPProbeRequest: Sendable, Equatable {
     /// How much of the body is kept; the rest is read and counted but dropped, so a huge
     /// response cannot exhaust memory while its size is still reported.
     public var maxBodyBytes: Int
+    /// Credentials to send; they never appear in the response or any message.
+    public var auth: HTTPAuth?
+    /// Whether to read the server's certificate (https only). This forces a fresh connection:
+    /// libcurl collects certificates only while handshaking, never on a reused connection.
+    public var readsCertificate: Bool
+    /// Stop once TCP and TLS are up: no request is sent (the `tls` check's handshake probe).
+    var connectOnly = false
+    /// `name:port:address:port`: connect to `address` while the URL's `name` stays the TLS
+    /// server name and the name the certificate is checked against (`CURLOPT_CONNECT_TO`).
+    var connectTo: String?
 
     /// The body cap used unless a caller asks for another: enough for any health document.
     public static let defaultMaxBodyBytes = 1 << 20
@@ -26,7 +36,8 @@ public struct HTTPProbeRequest: Sendable, Equatable {
     /// Creates a request; everything but the URL has the defaults a health check wants.
     public init(url: String, method: String = "GET", headers: [HTTPHeader] = [], body: [UInt8]? = nil,
                 timeout: Duration = .seconds(5), followRedirects: Bool = false, maxRedirects: Int = 10,
-                verifyTLS: Bool = true, maxBodyBytes: Int = HTTPProbeRequest.defaultMaxBodyBytes) {
+                verifyTLS: Bool = true, maxBodyBytes: Int = HTTPProbeRequest.defaultMaxBodyBytes,
+                auth: HTTPAuth? = nil, readsCertificate: Bool = false) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -36,5 +47,7 @@ public struct HTTPProbeRequest: Sendable, Equatable {
         self.maxRedirects = maxRedirects
         self.verifyTLS = verifyTLS
         self.maxBodyBytes = maxBodyBytes
+        self.auth = auth
+        self.readsCertificate = readsCertificate
     }
 }

@@ -27,6 +27,13 @@ public struct HTTPProbeResponse: Sendable, Equatable {
     public var effectiveURL: String?
     /// Where a 3xx response points when redirects were not followed.
     public var redirectURL: String?
+    /// The server's leaf certificate, when the request asked for it and a handshake happened.
+    public var certificate: CertificateSummary?
+    /// The negotiated protocol (`TLSv1.3`), when the request read the certificate and the
+    /// TLS library said.
+    public var tlsVersion: String?
+    /// The negotiated cipher suite (`TLS_AES_256_GCM_SHA384`), under the same conditions.
+    public var tlsCipher: String?
 
     /// Creates an empty response; the probe fills it in.
     public init() {}

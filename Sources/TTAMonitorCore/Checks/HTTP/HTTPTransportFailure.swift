@@ -18,7 +18,7 @@ enum HTTPTransportFailure {
         case CurlCodes.couldNotConnect:
             return (.critical, connectMessage(errno: response.osErrno, detail: detail))
         case CurlCodes.peerFailedVerification:
-            return (.critical, "TLS certificate verification failed: \(detail)")
+            return (.critical, "TLS certificate verification failed: \(verificationProblem(detail))")
         case CurlCodes.sslConnectError:
             return (.critical, "TLS handshake failed: \(detail)")
         case _ where CurlCodes.otherTLSErrors.contains(code):
@@ -39,6 +39,13 @@ enum HTTPTransportFailure {
         default:
             return (.critical, "request failed: \(detail)")
         }
+    }
+
+    /// OpenSSL's reason without libcurl's prefix: `SSL certificate problem: certificate has
+    /// expired` → `certificate has expired`.
+    private static func verificationProblem(_ detail: String) -> String {
+        let prefix = "SSL certificate problem: "
+        return detail.hasPrefix(prefix) ? String(detail.dropFirst(prefix.count)) : detail
     }
 
     private static func connectMessage(errno: Int32, detail: String) -> String {
