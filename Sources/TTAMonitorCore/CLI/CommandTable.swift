@@ -28,7 +28,7 @@ public enum CommandTable {
         ]
     )
 
-    static let formatValues = ["table", "json", "nagios", "junit", "tap", "openmetrics"]
+    static let formatValues = ReportFormat.allCases.map(\.rawValue)
 
     static let status = CommandSpec(
         "status",
@@ -64,18 +64,22 @@ public enum CommandTable {
         summary: "Run checks now, store the results, and exit with the worst status.",
         discussion: """
         Run all configured checks (or the named ones) concurrently, store the results as one run, \
-        print them, and exit with the worst status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+        print them, and exit with the worst status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. \
+        Several reports can come from one run: '--output FORMAT=PATH' (repeatable) writes that \
+        format to PATH, atomically; with such outputs stdout stays empty unless --format or --json is given.
         """,
         options: [
             OptionSpec("format", value: "format", help: "Output format (default: table; --json means json).", allowed: formatValues),
-            OptionSpec("output", value: "file", help: "Write the report to a file instead of stdout."),
+            OptionSpec("output", value: "file", help: "Write the report to a file instead of stdout; FORMAT=PATH writes that format there (repeatable).", repeatable: true),
             OptionSpec("fail-on", value: "level", help: "Lowest status that makes the exit status non-zero (default: warning).", allowed: ["warning", "critical"]),
             OptionSpec("timeout", value: "duration", help: "Timeout for each check (default: monitoring.defaults.timeout, 5s)."),
             OptionSpec("concurrency", value: "n", help: "Checks in flight at once (default: monitoring.defaults.concurrency, 32)."),
             OptionSpec("no-store", help: "Do not write the results to the database."),
         ],
         arguments: [ArgumentSpec("name", help: "Checks to run (default: all).", variadic: true)],
-        examples: ["tta-monitor check", "tta-monitor check redis player-api --timeout 2s", "tta-monitor check --fail-on critical --json"],
+        examples: ["tta-monitor check", "tta-monitor check redis player-api --timeout 2s", "tta-monitor check --fail-on critical --json",
+                   "tta-monitor check --format nagios",
+                   "tta-monitor check --output junit=report.xml --output openmetrics=/var/lib/node_exporter/textfile/tta.prom"],
         action: CheckCommand.run
     )
 

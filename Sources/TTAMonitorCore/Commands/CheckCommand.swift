@@ -1,14 +1,11 @@
-/// `tta-monitor check`: probe now, store one run, print, exit with the verdict.
+/// `tta-monitor check`: probe now, store one run, report it in every asked-for format,
+/// exit with the verdict.
 enum CheckCommand {
-    static let implementedFormats = ["table", "json"]
-
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let invocation = context.invocation
-        let format = invocation.value("format") ?? (context.wantsJSON ? "json" : "table")
-        guard implementedFormats.contains(format) else {
-            throw NotImplemented.Failure(command: "check --format \(format)")
-        }
+        let plan = try ReportOutputPlan(format: invocation.value("format"), json: context.wantsJSON,
+                                        outputs: invocation.values["output"] ?? [], commandPath: invocation.commandPath)
         let timeout = try support.durationOption("timeout")
         let concurrency = try support.intOption("concurrency", range: 1...1_024)
         let failOn: CheckStatus = invocation.value("fail-on") == "critical" ? .critical : .warning
@@ -45,14 +42,39 @@ enum CheckCommand {
             runID = try store.recordRun(startedAt: startedAt, finishedAt: finishedAt, results: results, components: components)
         }
 
-        let report = CheckReport(results: results, runID: runID, startedAt: startedAt,
-                                 durationMs: stopwatch.elapsedMilliseconds, failOn: failOn)
-        let text = format == "json" ? report.json() : report.table(style: context.style, verbose: context.verbose)
-        if let output = invocation.value("output"), output != "-" {
-            try AtomicFile.write(text, to: output)
-        } else {
-            context.console.out(text)
-        }
+        let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,
+                                    durationMs: stopwatch.elapsedMilliseconds, failOn: failOn,
+                                    latencyThresholds: latencyThresholds(selected))
+        try deliver(report, plan: plan, context: context)
         return report.exitCode
+    }
+
+    /// Writes every file (each atomically), then stdout. One unwritable file does not keep
+    /// the others from being written (a broken CI path must not starve the textfile
+    /// collector); the failures are reported together afterwards, exit status 74.
+    static func deliver(_ report: CheckRunReport, plan: ReportOutputPlan, context: CommandContext) throws(OutputError) {
+        let plain = TerminalStyle(isTerminal: false, environment: [:], noColorFlag: true)
+        var failures: [String] = []
+        var standardOutput: String?
+        for target in plan.targets {
+            switch target.destination {
+            case .standardOutput:
+                standardOutput = target.format.render(report, style: context.style, verbose: context.verbose)
+            case .file(let path):
+                do {
+                    try AtomicFile.write(target.format.render(report, style: plain, verbose: context.verbose), to: path)
+                } catch {
+                    failures.append(error.message)
+                }
+            }
+        }
+        if let standardOutput { context.console.out(standardOutput) }
+        guard failures.isEmpty else { throw OutputError(message: failures.joined(separator: "; ")) }
+    }
+
+    static func latencyThresholds(_ checks: [CheckConfig]) -> [String: Thresholds] {
+        var thresholds: [String: Thresholds] = [:]
+        for check in checks { thresholds[check.name] = check.kind.latencyThresholds }
+        return thresholds
     }
 }
