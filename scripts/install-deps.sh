@@ -7,6 +7,10 @@ packages=(
   libsqlite3-dev libcurl4-openssl-dev   # the two system C libraries the package links
   sqlite3                                # the CLI, used by the status benchmark and for inspection
   redis-server                           # real Redis for the redis check tests
+  openssl                                # TLS test certificates and a real TLS server (s_server)
+  prometheus libxml2-utils               # promtool (OpenMetrics output), xmllint (JUnit output)
+  postgresql                             # real PostgreSQL for the postgres check tests
+  prometheus-node-exporter               # real exporter output for the Prometheus parser tests
   mandoc                                 # man page lint test
   zsh fish                               # completion syntax tests
   hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
@@ -18,4 +22,5 @@ if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
-# The Debian package starts a system redis on 6379; the tests start their own on free ports.
+# Services these packages may start are not used: the tests start their own servers on free
+# loopback ports.
