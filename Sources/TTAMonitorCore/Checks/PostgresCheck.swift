@@ -1,8 +1,8 @@
 /// The `postgres` check: does a PostgreSQL server accept connections, and how?
 public enum PostgresCheck {
     /// Talks to `spec.host:spec.port` within `timeout` (see `PostgresProbe` for the exchange):
-    /// OK when the server offers SSL ("PostgreSQL accepts connections (SSL available)"),
-    /// asks `spec.user` for a password ("… (auth: SCRAM-SHA-256)") or lets it in and is
+    /// OK when the server asks `spec.user` for a password ("… (auth: SCRAM-SHA-256, SSL
+    /// available)"), demands SSL ("auth: SSL required"), or lets it in and is
     /// ready for queries ("PostgreSQL 15.10 accepts connections (auth: trust)");
     /// WARNING/CRITICAL past `spec.latencyMs` (connect + handshake); WARNING while it
     /// starts up or shuts down (SQLSTATE 57P03); CRITICAL for any other refusal ("PostgreSQL
@@ -32,7 +32,8 @@ public enum PostgresCheck {
         }
         let responseMs = handshake.connectMs + handshake.handshakeMs
         let status = thresholds?.status(for: responseMs) ?? .ok
-        let how = handshake.sslAvailable == true ? "SSL available" : "auth: \(handshake.authMethod ?? "?")"
+        var how = "auth: \(handshake.authMethod ?? "?")"
+        if handshake.sslAvailable == true { how += ", SSL available" }
         // The first word of server_version: "15.10 (Debian 15.10-0+deb12u1)" stays in details.
         let version = handshake.serverVersion.flatMap { $0.split(separator: " ").first }.map { " \($0)" } ?? ""
         let message = "PostgreSQL\(version) accepts connections (\(how)) in \(LatencyText.milliseconds(responseMs)) ms"

@@ -3,9 +3,10 @@
 /// when no password is asked, through to `ReadyForQuery` and a polite `Terminate`.
 ///
 /// TLS is never negotiated: that needs a TLS library on raw sockets, which this package does
-/// not link. A server that answers `S` is known to be a live PostgreSQL server willing to
-/// talk, and the check stops there — without learning the authentication method, and with
-/// the server logging a connection that left before its TLS handshake.
+/// not link. When the server answers `S`, the check notes that SSL is available and starts
+/// up again on a second, plain connection, so missing databases and refusals are still seen;
+/// a server whose pg_hba.conf demands encryption refuses that with 28000 "no encryption",
+/// which counts as up ("SSL required").
 enum PostgresProbe {
     /// What the conversation established.
     enum Outcome {
@@ -42,6 +43,28 @@ enum PostgresProbe {
         if handshake.sslAvailable == false {
             do throws(PostgresProbeFailure) {
                 try await startUp(socket, spec: spec, deadline: deadline, into: &handshake)
+            } catch {
+                return .failed(.critical, error.message(during: "startup"))
+            }
+        } else if handshake.sslAvailable == true {
+            // Debian and most distributions ship with ssl=on, so stopping at 'S' would never
+            // see a missing database or a server that is starting up. A second connection
+            // starts up in plain text; a pg_hba.conf that demands encryption refuses it
+            // with 28000 "no encryption", which still proves a working server.
+            socket.close()
+            do throws(PostgresProbeFailure) {
+                let plain: AsyncSocket
+                do throws(SocketError) {
+                    plain = try await AsyncSocket.connect(host: spec.host, port: spec.port, deadline: deadline)
+                } catch {
+                    throw .socket(error)
+                }
+                defer { plain.close() }
+                try await startUp(plain, spec: spec, deadline: deadline, into: &handshake)
+                if let error = handshake.error, error.sqlstate == "28000", error.message.contains("no encryption") {
+                    handshake.error = nil
+                    handshake.authMethod = "SSL required"
+                }
             } catch {
                 return .failed(.critical, error.message(during: "startup"))
             }

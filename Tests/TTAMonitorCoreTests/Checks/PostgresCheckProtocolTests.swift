@@ -55,25 +55,54 @@ import Testing
         PostgresCheckSpec(host: "127.0.0.1", port: port)
     }
 
-    @Test func sslOfferedIsOKWithoutGoingFurther() async throws {
+    /// A peer like Debian's default server (ssl=on): `S` to SSLRequest on the first
+    /// connection, then `reply` to a plain startup message on the second.
+    private static func offeringSSL(thenAnswering reply: [UInt8]) throws -> (LoopbackListener, StartupLog) {
         let listener = try LoopbackListener()
-        let afterAnswer = StartupLog()
+        let log = StartupLog()
         listener.serve { fd in
-            guard Self.read(fd, count: 8) == Self.sslRequest else { return }
-            PeerIO.write(fd, "S")
-            // A TLS ClientHello would come next; the check hangs up instead.
-            afterAnswer.bytes.withLock { $0 = PeerIO.read(fd) }
-            afterAnswer.done.withLock { $0 = true }
+            let head = read(fd, count: 8)
+            if head == sslRequest {
+                PeerIO.write(fd, "S")
+                // A TLS ClientHello would come next; the check hangs up instead.
+                _ = PeerIO.read(fd)
+                return
+            }
+            guard head.count == 8 else { return }
+            let size = head.prefix(4).reduce(0) { $0 << 8 | Int($1) }
+            log.bytes.withLock { $0 = head + read(fd, count: size - 8) }
+            PeerIO.write(fd, reply)
         }
+        return (listener, log)
+    }
+
+    @Test func sslOfferedStartsUpAgainInPlainText() async throws {
+        let sasl: [UInt8] = [UInt8(ascii: "R")] + Self.bigEndian(4 + 4 + 14 + 1) + Self.bigEndian(10)
+            + Array("SCRAM-SHA-256".utf8) + [0, 0]
+        let (listener, log) = try Self.offeringSSL(thenAnswering: sasl)
         let result = await PostgresCheck.run(name: "db", spec: spec(listener.port), timeout: .seconds(2))
         #expect(result.status == .ok, "\(result.message)")
-        #expect(result.message.hasPrefix("PostgreSQL accepts connections (SSL available) in "))
+        #expect(result.message.hasPrefix("PostgreSQL accepts connections (auth: SCRAM-SHA-256, SSL available) in "))
         #expect(result.details["ssl_available"] == .bool(true))
-        #expect(result.details["auth_method"] == .null)
-        for _ in 0..<100 where !afterAnswer.done.withLock({ $0 }) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(afterAnswer.bytes.withLock { $0 } == [])
+        // The second connection carried a protocol 3.0 startup message, not another SSLRequest.
+        #expect(log.bytes.withLock { Array($0.dropFirst(4).prefix(4)) } == [0, 3, 0, 0])
+    }
+
+    @Test func serverDemandingSSLCountsAsUp() async throws {
+        let refusal = Self.errorResponse(sqlstate: "28000",
+            message: "no pg_hba.conf entry for host \"127.0.0.1\", user \"postgres\", database \"postgres\", no encryption")
+        let (listener, _) = try Self.offeringSSL(thenAnswering: refusal)
+        let result = await PostgresCheck.run(name: "db", spec: spec(listener.port), timeout: .seconds(2))
+        #expect(result.status == .ok, "\(result.message)")
+        #expect(result.message.hasPrefix("PostgreSQL accepts connections (auth: SSL required, SSL available) in "))
+    }
+
+    @Test func missingDatabaseIsSeenBehindSSL() async throws {
+        let refusal = Self.errorResponse(sqlstate: "3D000", message: "database \"nope\" does not exist")
+        let (listener, _) = try Self.offeringSSL(thenAnswering: refusal)
+        let result = await PostgresCheck.run(name: "db", spec: spec(listener.port), timeout: .seconds(2))
+        #expect(result.status == .critical)
+        #expect(result.message == "PostgreSQL refused: FATAL 3D000 database \"nope\" does not exist")
     }
 
     @Test func theStartupMessageNamesUserDatabaseAndApplication() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,9 @@ final class LoopbackListener: @unchecked Sendable {
     /// The bound port.
     let port: Int
     private let fd: Int32
+    /// Closing twice would close whatever descriptor another test has opened with the same
+    /// number in between; the flag makes `close()` (also called by `deinit`) run once.
+    private let closed = Atomic<Bool>(false)
 
     /// Binds and listens; `backlog` 0 lets a test fill the queue to make connects hang.
     init(backlog: Int32 = 128) throws {
@@ -58,6 +62,7 @@ final class LoopbackListener: @unchecked Sendable {
 
     /// Stops listening; `shutdown` wakes a thread blocked in `accept`.
     func close() {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         shutdown(fd, Int32(SHUT_RDWR))
         Glibc.close(fd)
     }
