@@ -70,7 +70,7 @@ enum PrometheusFixtures {
         acme_http_router_request_seconds_count{path="/api/v1",method="GET"} 807283.0
         acme_http_router_request_seconds_created{path="/api/v1",method="GET"} 1605281325.0
         # TYPE foo counter
-        # HELP foo Counted things.
+        # HELP foo Counted \"things\".
         foo_total 17.0 1520879607.789 # {trace_id="KOO5S4vxi0o"} 0.67
         foo_created 1520430000.123
         # TYPE build info

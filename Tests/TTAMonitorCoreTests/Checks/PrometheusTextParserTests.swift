@@ -141,6 +141,7 @@ import Testing
         #expect(acme.samples.map(\.name) == ["acme_http_router_request_seconds_sum", "acme_http_router_request_seconds_count",
                                              "acme_http_router_request_seconds_created"])
         let foo = try #require(page.family(named: "foo"))
+        #expect(foo.help == #"Counted "things"."#)
         #expect(foo.samples == [
             PrometheusSample(name: "foo_total", value: 17, timestampMs: 1_520_879_607_789),
             PrometheusSample(name: "foo_created", value: 1_520_430_000.123),
@@ -149,6 +150,11 @@ import Testing
         #expect(page.family(named: "feature")?.samples.count == 2)
         #expect(page.family(named: "queue_latency")?.samples.map(\.name) == ["queue_latency_bucket", "queue_latency_bucket",
                                                                             "queue_latency_gcount", "queue_latency_gsum"])
+    }
+
+    @Test func aQuoteEscapeInHelpIsOpenMetricsOnly() throws {
+        #expect(try parse(#"# HELP q Say \"hi\"."#).families.first?.help == #"Say \"hi\"."#)
+        #expect(try parse(#"# HELP q Say \"hi\"."# + "\n# EOF\n").families.first?.help == #"Say "hi"."#)
     }
 
     @Test func undeclaredFamiliesAreUnknownInOpenMetrics() throws {

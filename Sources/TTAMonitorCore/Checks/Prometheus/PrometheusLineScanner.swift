@@ -52,9 +52,9 @@ struct PrometheusLineScanner {
         return bytes[start..<position]
     }
 
-    /// The rest of the line with HELP escapes resolved: `\\` and `\n`; any other backslash
-    /// is kept literally, as the reference parser does.
-    mutating func helpText() -> String {
+    /// The rest of the line with HELP escapes resolved: `\\` and `\n`, and in OpenMetrics
+    /// also `\"`; any other backslash is kept literally, as the reference parsers do.
+    mutating func helpText(openMetrics: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(end - position)
         while position < end {
@@ -67,6 +67,7 @@ struct PrometheusLineScanner {
             switch bytes[position] {
             case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "\"") where openMetrics: out.append(UInt8(ascii: "\""))
             default: out.append(byte); continue
             }
             position += 1

@@ -28,6 +28,7 @@ public struct PrometheusSample: Sendable, Equatable {
         MetricSample(name: name, labels: labels, value: value, timestampMs: timestampMs ?? scrapedAtMs)
     }
 
+    /// Equal when name, labels in order, value (NaN equals NaN) and timestamp agree.
     public static func == (lhs: PrometheusSample, rhs: PrometheusSample) -> Bool {
         lhs.name == rhs.name && lhs.labels.elementsEqual(rhs.labels, by: { $0 == $1 })
             && (lhs.value == rhs.value || (lhs.value.isNaN && rhs.value.isNaN)) && lhs.timestampMs == rhs.timestampMs

@@ -34,7 +34,7 @@ public enum PrometheusTextParser {
             if scanner.atEnd { continue }
             if sawEOF { throw scanner.failure("content after # EOF") }
             if scanner.consume(UInt8(ascii: "#")) {
-                sawEOF = try comment(&scanner, into: &table)
+                sawEOF = try comment(&scanner, openMetrics: openMetrics, into: &table)
             } else {
                 table.append(try sample(&scanner, openMetrics: openMetrics))
             }
@@ -44,14 +44,14 @@ public enum PrometheusTextParser {
 
     /// Handles a line after its `#`: HELP, TYPE, UNIT or EOF; other comments are ignored.
     /// Returns whether the line was `# EOF`.
-    private static func comment(_ scanner: inout PrometheusLineScanner,
+    private static func comment(_ scanner: inout PrometheusLineScanner, openMetrics: Bool,
                                 into table: inout PrometheusFamilyTable) throws(PrometheusParseError) -> Bool {
         scanner.skipBlanks()
         let keyword = scanner.token()
         switch String(decoding: keyword, as: UTF8.self) {
         case "HELP":
             let name = try declaredName(&scanner, keyword: "HELP")
-            table.declareHelp(scanner.skipBlanks() ? scanner.helpText() : "", of: name)
+            table.declareHelp(scanner.skipBlanks() ? scanner.helpText(openMetrics: openMetrics) : "", of: name)
         case "TYPE":
             let name = try declaredName(&scanner, keyword: "TYPE")
             scanner.skipBlanks()
