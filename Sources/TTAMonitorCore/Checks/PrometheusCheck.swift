@@ -5,6 +5,9 @@
 /// not Prometheus text → CRITICAL; a threshold crossed → its level, the worst sample named;
 /// a required rule with nothing to select → WARNING. Without rules the check only proves the
 /// page scrapes and parses, and stores nothing.
+///
+/// A rule selects samples by their exact own name (`http_request_duration_seconds_count`,
+/// not the family `http_request_duration_seconds`) and its label equality matchers.
 public enum PrometheusCheck {
     /// The largest page accepted. Far above what exporters serve (node_exporter: ~100 KiB)
     /// yet bounded, because the whole page is held and parsed in memory.

@@ -75,12 +75,14 @@ final class NodeExporterProcess {
         throw Failure.didNotStart(log: lastLog)
     }
 
-    /// Kills the exporter (SIGKILL: a child spawned from a Dispatch thread may never see
-    /// SIGTERM) and reaps it; safe to call twice.
+    /// Kills the exporter; safe to call twice. SIGKILL, because a child spawned from a
+    /// Dispatch thread may never see SIGTERM. It does not wait: `waitUntilExit` would block a
+    /// cooperative thread until Foundation notices the exit, which it does on a Dispatch
+    /// thread from the same two-thread pool, stalling every test beside this one. Foundation
+    /// reaps the process on its own.
     func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
     }
 
     private func waitUntilAccepting() async -> Bool {

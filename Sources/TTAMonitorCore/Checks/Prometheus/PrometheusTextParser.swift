@@ -6,9 +6,9 @@
 /// grammar, as Prometheus's own parser tolerates them: blanks before a line, between tokens
 /// and inside label sets, none between `}` and the value, a trailing comma in a label set,
 /// `\r\n` line ends, `#HELP` without a blank, a type name in capitals, a family interrupted
-/// by another. OpenMetrics timestamps (seconds) become
-/// milliseconds; exemplars (`# {…} 1.0`) are skipped. Not supported: the quoted UTF-8 metric
-/// names of format 1.0.0 (`{"my.metric"}`), which servers only send when asked for them.
+/// by another. OpenMetrics timestamps (seconds) become milliseconds; exemplars (`# {…} 1.0`)
+/// are skipped. Not supported: the quoted UTF-8 metric names of format 1.0.0
+/// (`{"my.metric"}`), which servers only send when asked for them.
 public enum PrometheusTextParser {
     /// Parses a page given as text.
     public static func parse(_ text: String) throws(PrometheusParseError) -> PrometheusExposition {
