@@ -12,16 +12,14 @@ enum CommandExecution {
         let deadline = ContinuousClock.now + timeout
         let delivery = ResumeOnce<Result<CommandOutcome, SpawnFailure>>()
         unfinished.add(1, ordering: .relaxed)
-        Task.detached {
-            await BlockingCall.run {
-                switch ProcessSpawner.spawn(argv: spec.argv, environment: spec.environment,
-                                            workingDirectory: spec.workingDirectory) {
-                case .failure(let failure):
-                    delivery.resume(with: .failure(failure))
-                case .success(let child):
-                    ChildSupervisor(child: child, maxOutputBytes: spec.maxOutputBytes)
-                        .supervise(until: deadline) { delivery.resume(with: .success($0)) }
-                }
+        CommandThread.start {
+            switch ProcessSpawner.spawn(argv: spec.argv, environment: spec.environment,
+                                        workingDirectory: spec.workingDirectory) {
+            case .failure(let failure):
+                delivery.resume(with: .failure(failure))
+            case .success(let child):
+                ChildSupervisor(child: child, maxOutputBytes: spec.maxOutputBytes)
+                    .supervise(until: deadline) { delivery.resume(with: .success($0)) }
             }
             unfinished.subtract(1, ordering: .releasing)
         }

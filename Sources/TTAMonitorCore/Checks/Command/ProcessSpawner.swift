@@ -27,6 +27,10 @@ enum ProcessSpawner {
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        // Descriptors someone opened without close-on-exec (a library's socket, a pipe of the
+        // embedding program) are no business of the command, and a long-running command
+        // holding a pipe's write end would keep its reader waiting for end of file.
+        _ = GNUSpawnFunctions.addCloseFrom(&actions, 3)
         if let workingDirectory, !GNUSpawnFunctions.addChdir(&actions, workingDirectory) {
             close(readEnd)
             close(writeEnd)

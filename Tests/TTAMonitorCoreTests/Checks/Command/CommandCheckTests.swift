@@ -3,7 +3,7 @@ import Testing
 @testable import TTAMonitorCore
 
 @Suite struct CommandCheckTests {
-    private func run(_ argv: [String], timeout: Duration = .seconds(5),
+    private func run(_ argv: [String], timeout: Duration = .seconds(10),
                      configure: (inout CommandCheckSpec) -> Void = { _ in }) async -> CheckResult {
         var spec = CommandCheckSpec(argv: argv)
         configure(&spec)
@@ -70,6 +70,15 @@ import Testing
         #expect(result.status == .ok)
         #expect(result.message == "no output (exit 0)")
         #expect(result.details["output_bytes"] == .int(0))
+    }
+
+    @Test func onlyStdinStdoutAndStderrAreInherited() async throws {
+        // Opened without close-on-exec, as libraries and embedding programs sometimes do.
+        let descriptor = open("/dev/null", O_RDONLY)
+        try #require(descriptor > 2)
+        defer { close(descriptor) }
+        let result = await run(["/bin/sh", "-c", "[ -e /proc/self/fd/\(descriptor) ] && echo leaked || echo clean"])
+        #expect(result.message == "clean")
     }
 
     @Test func stderrIsPartOfTheOutput() async {

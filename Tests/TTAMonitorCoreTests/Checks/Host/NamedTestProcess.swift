@@ -1,4 +1,5 @@
 import Foundation
+@testable import TTAMonitorCore
 
 /// A child process with a name no other process has: `program` is run through a symlink
 /// called `name` in a temp directory, and the kernel takes the process name (`comm`) from
@@ -26,6 +27,9 @@ final class NamedTestProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        // Without this the child would inherit other tests' pipes (Foundation's are not
+        // close-on-exec) and keep their readers waiting until it exits.
+        _ = GNUSpawnFunctions.addCloseFrom(&actions, 3)
         var pid = pid_t()
         let code = posix_spawn(&pid, link, &actions, nil, argv, environ)
         guard code == 0 else { throw POSIXError(.init(rawValue: code) ?? .EIO) }
