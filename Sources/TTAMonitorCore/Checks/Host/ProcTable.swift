@@ -36,21 +36,21 @@ enum ProcTable {
             .reversed().drop { $0.isEmpty }.reversed()
     }
 
-    /// State letter and user + system CPU time in clock ticks, from /proc/PID/stat.
-    static func stat(_ pid: Int32) -> (state: Character, cpuTicks: Int64)? {
+    /// State letter, parent pid and user + system CPU time in clock ticks, from /proc/PID/stat.
+    static func stat(_ pid: Int32) -> (state: Character, parent: Int32, cpuTicks: Int64)? {
         guard case .success(let text) = ProcFile.text("/proc/\(pid)/stat", limit: 4_096) else { return nil }
         return parseStat(text)
     }
 
     /// The name in field 2 is parenthesised and may itself hold spaces and parentheses, so the
     /// fields are counted from the last `)`.
-    static func parseStat(_ text: String) -> (state: Character, cpuTicks: Int64)? {
+    static func parseStat(_ text: String) -> (state: Character, parent: Int32, cpuTicks: Int64)? {
         guard let close = text.lastIndex(of: ")") else { return nil }
         let fields = text[text.index(after: close)...].split(separator: " ")
-        // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-        guard fields.count > 12, let state = fields[0].first, let user = Int64(fields[11]),
-              let system = Int64(fields[12]) else { return nil }
-        return (state, user + system)
+        // fields[0] is field 3 (state), fields[1] field 4 (parent); utime and stime are 14 and 15.
+        guard fields.count > 12, let state = fields[0].first, let parent = Int32(fields[1]),
+              let user = Int64(fields[11]), let system = Int64(fields[12]) else { return nil }
+        return (state, parent, user + system)
     }
 
     /// Whether any process other than a zombie belongs to process group `group`. Reads every

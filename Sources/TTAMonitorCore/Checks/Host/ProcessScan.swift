@@ -13,10 +13,15 @@ enum ProcessScan {
             return .failure(InvalidPattern(pattern: spec.commandPattern ?? ""))
         }
         let own = getpid()
+        let ownName = ProcTable.comm(own)
         var found: [ProcessSnapshot] = []
         for pid in ProcTable.pids().sorted() where pid != own && selector.matches(pid) {
             // Read stat last: a process that exited meanwhile is a zombie (not running) or gone.
             guard let stat = ProcTable.stat(pid), stat.state != "Z", stat.state != "X" else { continue }
+            // A child of the monitor between posix_spawn and exec is still a copy of it, name
+            // and command line included, and may have exec'd since it was matched: judge it
+            // again on what it is now, and leave it out while it is still the copy.
+            if stat.parent == own, ProcTable.comm(pid) == ownName || !selector.matches(pid) { continue }
             found.append(ProcessSnapshot(pid: pid, cpuTicks: stat.cpuTicks, residentBytes: ProcTable.residentBytes(pid),
                                          takenAt: .now))
         }

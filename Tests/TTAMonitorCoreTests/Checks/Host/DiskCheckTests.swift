@@ -5,7 +5,7 @@ import Testing
 @Suite struct DiskCheckTests {
     @Test func measuresTheFilesystemOfATempDirectory() async throws {
         let directory = try TemporaryDirectory()
-        let result = await DiskCheck.run(name: "tmp", spec: DiskCheckSpec(path: directory.path), timeout: .seconds(2))
+        let result = await DiskCheck.run(name: "tmp", spec: DiskCheckSpec(path: directory.path), timeout: .seconds(10))
         #expect(result.status == .ok)
         #expect(result.message.hasSuffix(" free on \(directory.path)"))
         let used = try #require(result.details["used_percent"]?.number)
@@ -17,14 +17,14 @@ import Testing
     @Test func eachMeasureCanTrip() async throws {
         let directory = try TemporaryDirectory()
         var spec = DiskCheckSpec(path: directory.path, usedPercent: Thresholds(warning: 0))
-        let used = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(2))
+        let used = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(10))
         #expect(used.status == .warning)
         #expect(used.message.contains("(used "))
         #expect(used.message.hasSuffix(" ≥ warning 0%)"))
 
         spec.usedPercent = nil
         spec.freeBytes = Thresholds(warning: 2e18, critical: 1e18, lowerIsWorse: true)
-        let free = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(2))
+        let free = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(10))
         #expect(free.status == .critical)
         #expect(free.message.contains("(free "))
         #expect(free.message.contains(" ≤ critical "))
@@ -32,7 +32,7 @@ import Testing
 
         spec.freeBytes = nil
         spec.inodesUsedPercent = Thresholds(critical: 0)
-        let inodes = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(2))
+        let inodes = await DiskCheck.run(name: "tmp", spec: spec, timeout: .seconds(10))
         if inodes.details["inodes_used_percent"] != .null {
             #expect(inodes.status == .critical)
             #expect(inodes.message.contains("(inodes used "))
@@ -63,7 +63,7 @@ import Testing
 
     @Test func aMissingPathIsCritical() async throws {
         let directory = try TemporaryDirectory()
-        let result = await DiskCheck.run(name: "gone", spec: DiskCheckSpec(path: directory.file("nope")), timeout: .seconds(2))
+        let result = await DiskCheck.run(name: "gone", spec: DiskCheckSpec(path: directory.file("nope")), timeout: .seconds(10))
         #expect(result.status == .critical)
         #expect(result.message == "cannot measure \(directory.file("nope")): no such file or directory")
     }

@@ -28,7 +28,7 @@ import Testing
     func ageDecidesTheStatus(ageMs: Int64, expected: CheckStatus, message: String) async throws {
         let directory = try TemporaryDirectory()
         let path = try heartbeat(in: directory, ageMs: ageMs)
-        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(2))
+        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(10))
         #expect(result.status == expected)
         #expect(result.message == message)
         let age = try #require(result.details["age_ms"]?.number)
@@ -42,7 +42,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = try heartbeat(in: directory, ageMs: 3 * Self.hour)
         let spec = FileAgeCheckSpec(path: path, maxAgeMs: Thresholds(critical: Double(26 * Self.hour)))
-        let result = await FileAgeCheck.run(name: "backup", spec: spec, timeout: .seconds(2))
+        let result = await FileAgeCheck.run(name: "backup", spec: spec, timeout: .seconds(10))
         #expect(result.status == .ok)
         #expect(result.message == "last touched 3h ago (critical after 26h)")
     }
@@ -50,19 +50,19 @@ import Testing
     @Test func aMissingFileIsCritical() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("never-written")
-        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(2))
+        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(10))
         #expect(result.status == .critical)
         #expect(result.message == "heartbeat file \(path) does not exist")
 
         let underAFile = try directory.write("plain", "x") + "/heartbeat"
-        #expect(await FileAgeCheck.run(name: "backup", spec: spec(underAFile), timeout: .seconds(2)).message
+        #expect(await FileAgeCheck.run(name: "backup", spec: spec(underAFile), timeout: .seconds(10)).message
             == "heartbeat file \(underAFile) does not exist")
     }
 
     @Test func aModificationTimeInTheFutureIsAWarning() async throws {
         let directory = try TemporaryDirectory()
         let path = try heartbeat(in: directory, ageMs: -Self.hour)
-        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(2))
+        let result = await FileAgeCheck.run(name: "backup", spec: spec(path), timeout: .seconds(10))
         #expect(result.status == .warning)
         #expect(result.message.hasPrefix("modification time is in the future ("))
         #expect((result.details["age_ms"]?.number ?? 0) < 0)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct MemoryCheckTests {
     @Test func measuresThisMachine() async throws {
-        let result = await MemoryCheck.run(name: "memory", spec: MemoryCheckSpec(), timeout: .seconds(2))
+        let result = await MemoryCheck.run(name: "memory", spec: MemoryCheckSpec(), timeout: .seconds(10))
         #expect(result.status == .ok)
         #expect(result.kind == "memory")
         let used = try #require(result.details["used_percent"]?.number)
@@ -27,7 +27,7 @@ import Testing
         (Thresholds(warning: 100, critical: 100), CheckStatus.ok),
     ])
     func usedThresholdsSetTheStatus(thresholds: Thresholds, expected: CheckStatus) async {
-        let result = await MemoryCheck.run(name: "memory", spec: MemoryCheckSpec(usedPercent: thresholds), timeout: .seconds(2))
+        let result = await MemoryCheck.run(name: "memory", spec: MemoryCheckSpec(usedPercent: thresholds), timeout: .seconds(10))
         #expect(result.status == expected)
         if expected != .ok {
             #expect(result.message.hasSuffix(" ≥ \(expected == .critical ? "critical" : "warning") 0%)"))
@@ -38,7 +38,7 @@ import Testing
     @Test func swapThresholdsCountToo() async {
         // Swap use is at least 0%, so a critical level of 0 always trips, with or without swap.
         let spec = MemoryCheckSpec(usedPercent: Thresholds(warning: 100), swapUsedPercent: Thresholds(critical: 0))
-        let result = await MemoryCheck.run(name: "memory", spec: spec, timeout: .seconds(2))
+        let result = await MemoryCheck.run(name: "memory", spec: spec, timeout: .seconds(10))
         #expect(result.status == .critical)
         #expect(result.message.contains("(swap "))
         #expect(result.perfdata[1].critical == "0")
