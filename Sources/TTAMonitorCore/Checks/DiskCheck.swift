@@ -21,24 +21,53 @@ public enum DiskCheck {
             return CheckResult(check: name, kind: "disk", status: .critical, startedAt: startedAt, latencyMs: latency,
                                message: "cannot measure \(spec.path): \(reason)")
         case .success(let usage)?:
-            let status = spec.usedPercent?.status(for: usage.usedPercent) ?? .ok
-            var message = "\(Timestamps.formatFixed(usage.usedPercent, digits: 1))% used, \(ByteCount.human(usage.availableBytes)) free on \(spec.path)"
-            if status != .ok, let thresholds = spec.usedPercent {
-                let level = status == .critical ? thresholds.critical : thresholds.warning
-                message += " (\(status == .critical ? "critical" : "warning") at \(Timestamps.formatFixed(level ?? 0, digits: 0))%)"
-            }
-            let details: JSONValue = .object([
-                ("path", .string(spec.path)),
-                ("used_percent", .double((usage.usedPercent * 100).rounded() / 100)),
-                ("total_bytes", .int(usage.totalBytes)),
-                ("used_bytes", .int(usage.totalBytes - usage.freeBytes)),
-                ("available_bytes", .int(usage.availableBytes)),
-                ("inodes_total", .int(usage.inodesTotal)),
-                ("inodes_free", .int(usage.inodesFree)),
-            ])
-            return CheckResult(check: name, kind: "disk", status: status, startedAt: startedAt, latencyMs: latency,
-                               message: message, details: details)
+            return judge(usage, name: name, spec: spec, startedAt: startedAt, latencyMs: latency)
         }
+    }
+
+    /// The worst of used space, free space and used inodes; the message names the measure
+    /// that decided.
+    static func judge(_ usage: Usage, name: String, spec: DiskCheckSpec, startedAt: Int64, latencyMs: Double) -> CheckResult {
+        var measures = [
+            JudgedMeasure(name: "used", value: usage.usedPercent, thresholds: spec.usedPercent, format: PerfdataNumber.percent),
+            JudgedMeasure(name: "free", value: Double(usage.availableBytes), thresholds: spec.freeBytes,
+                          format: { ByteCount.human(Int64($0)) }),
+        ]
+        if let inodesUsedPercent = usage.inodesUsedPercent {
+            measures.append(JudgedMeasure(name: "inodes used", value: inodesUsedPercent, thresholds: spec.inodesUsedPercent,
+                                          format: PerfdataNumber.percent))
+        }
+        let verdict = JudgedMeasure.verdict(measures)
+        var message = "\(Timestamps.formatFixed(usage.usedPercent, digits: 1))% used, \(ByteCount.human(usage.availableBytes)) free on \(spec.path)"
+        if let explanation = verdict.explanation { message += " (\(explanation))" }
+        let details: JSONValue = .object([
+            ("path", .string(spec.path)),
+            ("used_percent", .double(PerfdataNumber.rounded(usage.usedPercent))),
+            ("total_bytes", .int(usage.totalBytes)),
+            ("used_bytes", .int(usage.totalBytes - usage.freeBytes)),
+            ("available_bytes", .int(usage.availableBytes)),
+            ("inodes_total", .int(usage.inodesTotal)),
+            ("inodes_free", .int(usage.inodesFree)),
+            ("inodes_used_percent", usage.inodesUsedPercent.map { .double(PerfdataNumber.rounded($0)) } ?? .null),
+        ])
+        var result = CheckResult(check: name, kind: "disk", status: verdict.status, startedAt: startedAt,
+                                 latencyMs: latencyMs, message: message, details: details)
+        result.perfdata = [
+            PerfdataItem(label: "used_percent", value: PerfdataNumber.rounded(usage.usedPercent), unit: "%",
+                         thresholds: spec.usedPercent, minimum: 0, maximum: 100),
+            PerfdataItem(label: "free", value: Double(usage.availableBytes), unit: "B", thresholds: spec.freeBytes,
+                         minimum: 0, maximum: Double(usage.totalBytes)),
+        ]
+        if let inodesUsedPercent = usage.inodesUsedPercent {
+            result.perfdata.append(PerfdataItem(label: "inodes_used_percent", value: PerfdataNumber.rounded(inodesUsedPercent),
+                                                unit: "%", thresholds: spec.inodesUsedPercent, minimum: 0, maximum: 100))
+        }
+        let labels = [("path", spec.path)]
+        result.samples = [
+            MetricSample(name: "host_disk_used_percent", labels: labels, value: usage.usedPercent, timestampMs: startedAt),
+            MetricSample(name: "host_disk_free_bytes", labels: labels, value: Double(usage.availableBytes), timestampMs: startedAt),
+        ]
+        return result
     }
 
     struct Usage: Sendable {
@@ -54,6 +83,13 @@ public enum DiskCheck {
             let used = Double(totalBytes - freeBytes)
             let denominator = used + Double(availableBytes)
             return denominator > 0 ? used / denominator * 100 : 0
+        }
+
+        /// Used share of inodes; nil where the filesystem has no fixed inode table (btrfs
+        /// reports 0 inodes), so there is nothing to run out of.
+        var inodesUsedPercent: Double? {
+            guard inodesTotal > 0 else { return nil }
+            return Double(inodesTotal - inodesFree) / Double(inodesTotal) * 100
         }
     }
 
