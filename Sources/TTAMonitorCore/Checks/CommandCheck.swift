@@ -21,7 +21,8 @@ public enum CommandCheck {
             return CheckResult(check: name, kind: "command", status: .unknown, startedAt: startedAt, latencyMs: latency,
                                message: failure.description)
         case .success(let outcome):
-            return judge(outcome, timeout: timeout, name: name, startedAt: startedAt, latencyMs: latency)
+            return judge(outcome, timeout: timeout, secrets: secretValues(spec), name: name, startedAt: startedAt,
+                         latencyMs: latency)
         }
     }
 
@@ -31,9 +32,11 @@ public enum CommandCheck {
         await CommandExecution.waitForUnfinished(upTo: limit)
     }
 
-    static func judge(_ outcome: CommandOutcome, timeout: Duration, name: String, startedAt: Int64,
-                      latencyMs: Double) -> CheckResult {
-        let output = PluginOutput(parsing: String(decoding: outcome.output, as: UTF8.self))
+    static func judge(_ outcome: CommandOutcome, timeout: Duration, secrets: [String] = [], name: String,
+                      startedAt: Int64, latencyMs: Double) -> CheckResult {
+        var output = PluginOutput(parsing: String(decoding: outcome.output, as: UTF8.self))
+        output.message = masking(secrets, in: output.message)
+        output.longOutput = masking(secrets, in: output.longOutput)
         let status: CheckStatus
         var message: String
         var members: [(String, JSONValue)] = []
@@ -71,6 +74,18 @@ public enum CommandCheck {
                                  latencyMs: latencyMs, message: message, details: .object(members))
         result.perfdata = output.perfdata
         return result
+    }
+
+    /// Values of secret-named environment entries (`DB_PASSWORD`, `API_TOKEN`): a plugin
+    /// that echoes its configuration must not put them into stored messages. Very short
+    /// values are left alone; masking every `1` in the output would garble it.
+    static func secretValues(_ spec: CommandCheckSpec) -> [String] {
+        spec.environment.filter { SecretMasker.isSecretName($0.key) && $0.value.count >= 4 }.map(\.value)
+            .sorted { $0.count > $1.count }
+    }
+
+    private static func masking(_ secrets: [String], in text: String) -> String {
+        secrets.reduce(text) { $0.replacing($1, with: SecretMasker.mask) }
     }
 
     /// `WARNING: disk almost full` → `disk almost full` when the word repeats the verdict

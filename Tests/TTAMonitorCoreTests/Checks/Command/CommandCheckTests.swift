@@ -102,6 +102,15 @@ import Testing
         #expect(result.message == "from config /nonexistent-home \(real) path")
     }
 
+    @Test func secretsFromTheEnvironmentAreMaskedInTheOutput() async {
+        let result = await run(["/bin/sh", "-c", #"echo "login as admin:$DB_PASSWORD failed"; echo "token $API_TOKEN"; exit 2"#]) { spec in
+            spec.environment = ["DB_PASSWORD": "hunter22", "API_TOKEN": "tok-123456", "REGION": "eu-west"]
+        }
+        #expect(result.status == .critical)
+        #expect(result.message == "login as admin:******** failed")
+        #expect(result.details["long_output"] == .string("token ********"))
+    }
+
     @Test func aMissingWorkingDirectoryIsUnknown() async throws {
         let directory = try TemporaryDirectory()
         let result = await run(["/bin/true"]) { $0.workingDirectory = directory.file("gone") }
