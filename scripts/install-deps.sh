@@ -13,6 +13,7 @@ packages=(
   prometheus-node-exporter               # real exporter output for the Prometheus parser tests
   mandoc                                 # man page lint test
   zsh fish                               # completion syntax tests
+  monitoring-plugins-basic               # real Nagios plugins for the command check tests
   hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
   nginx-light time                       # benchmarks: the local HTTP server, max RSS
 )

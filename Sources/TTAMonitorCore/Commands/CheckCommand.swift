@@ -46,6 +46,9 @@ enum CheckCommand {
                                     durationMs: stopwatch.elapsedMilliseconds, failOn: failOn,
                                     latencyThresholds: latencyThresholds(selected))
         try deliver(report, plan: plan, context: context)
+        // A command check that ignored SIGTERM at its timeout gets SIGKILL a second later;
+        // wait for that (bounded) so nothing the run started outlives it.
+        _ = await CommandCheck.waitForTimedOutCommands()
         return report.exitCode
     }
 

@@ -99,8 +99,9 @@ final class RedisServerProcess {
             // SIGKILL, not terminate()'s SIGTERM: Process spawns from a Dispatch worker
             // thread, whose blocked signal mask the child inherits, so SIGTERM would wait
             // forever. Nothing is persisted, so nothing is lost.
+            // No waitUntilExit: it blocks a cooperative thread, and Foundation may need one of
+            // those very threads to reap the child. SIGKILL is final; Foundation reaps it.
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
     }

@@ -34,6 +34,15 @@ final class NamedTestProcess {
         let code = posix_spawn(&pid, link, &actions, nil, argv, environ)
         guard code == 0 else { throw POSIXError(.init(rawValue: code) ?? .EIO) }
         self.pid = pid
+        // posix_spawn can return while the kernel is still switching the child to its new
+        // image; until then /proc shows the old command line. Wait (2 s at most) so a scan
+        // right after this sees the program the test started.
+        let expected = ([link] + arguments).joined(separator: "\0")
+        for _ in 0..<400 {
+            let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
+            if String(decoding: data, as: UTF8.self).hasPrefix(expected) { break }
+            usleep(5_000)
+        }
     }
 
     /// `sleep 30` under a unique name.
