@@ -62,7 +62,7 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// A result with its message, details and perfdata labels redacted.
+    /// A result with its message, details, perfdata labels and sample label values redacted.
     public func redact(_ result: CheckResult) -> CheckResult {
         guard !categories.isEmpty || !secrets.isEmpty else { return result }
         var copy = result
@@ -72,6 +72,11 @@ public struct Redactor: Sendable {
             var item = item
             item.label = redact(item.label)
             return item
+        }
+        // Scraped label values are target data like any other (an owner's e-mail, a peer IP).
+        copy.samples = result.samples.map { sample in
+            MetricSample(name: sample.name, labels: sample.labels.map { ($0.0, redact($0.1)) },
+                         value: sample.value, timestampMs: sample.timestampMs)
         }
         return copy
     }

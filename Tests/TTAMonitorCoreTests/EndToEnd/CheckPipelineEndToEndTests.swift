@@ -55,6 +55,61 @@ import Testing
         #expect(apiRow.contains("UNKNOWN") && apiRow.contains("dependency redis is CRITICAL"), "\(run.out)")
     }
 
+    /// A corpus of PII-laden answers through every kind that quotes what a target says:
+    /// http (JSON mismatch, body), prometheus (label values, the page), command (its output
+    /// and perfdata labels), redis (an error echoing the configured password), and secrets
+    /// from TTA's own sections. Nothing of it may reach stdout, stderr or the database.
+    @Test func piiCorpusThroughEveryKindIsRedacted() async throws {
+        let directory = try TemporaryDirectory()
+        let corpus = ["alice.smith@example.com", "198.51.100.23", "2001:db8::dead:beef",
+                      "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiYm9iIn0.c2lnbmF0dXJl", "Bearer sk-live-abcdef123456",
+                      "https://admin:pa55word-in-url@internal.example/", "tta-graph-secret-99"]
+        let page = """
+            # HELP tta_sessions_active Active sessions.
+            # TYPE tta_sessions_active gauge
+            tta_sessions_active{owner="\(corpus[0])",peer="\(corpus[1])"} 3
+            """
+        let server = try LocalHTTPServer { request in
+            switch request.path {
+            case "/metrics": .init(status: 200, body: page + "\n")
+            default: .json(#"{"status":"\#(corpus.joined(separator: " "))"}"#)
+            }
+        }
+        try directory.write("plugin.sh", """
+            echo "CRITICAL - \(corpus.joined(separator: " ")) | '\(corpus[0])'=1"
+            exit 2
+            """)
+        try directory.write("tta_config.yaml", """
+            player_experience:
+              database: {neo4j_password: "\(corpus[6])"}
+            monitoring:
+              checks:
+                - {name: api, type: http, url: "\(server.url("/health"))", expect: {json: {status: healthy}}}
+                - {name: body, type: http, url: "\(server.url("/health"))", expect: {body_contains: nothing-like-this}}
+                - name: agents
+                  type: prometheus
+                  url: \(server.url("/metrics"))
+                  series: [{metric: tta_sessions_active, warning: 1}]
+                - {name: script, type: command, command: [/bin/sh, plugin.sh]}
+                - {name: echo-secret, type: command, command: "echo 'login failed for \(corpus[6])'; exit 1"}
+            """)
+        let table = try await BinaryRunner.run(["check", "-v"], in: directory.path)
+        var outputs = ["table": table.out + table.err]
+        for format in ["json", "nagios", "junit", "tap", "openmetrics"] {
+            let run = try await BinaryRunner.run(["check", "--no-store", "--format", format], in: directory.path)
+            outputs[format] = run.out + run.err
+        }
+        let database = try Data(contentsOf: URL(fileURLWithPath: directory.file(".local/state/tta-monitor/monitor.db")))
+        let wal = (try? Data(contentsOf: URL(fileURLWithPath: directory.file(".local/state/tta-monitor/monitor.db-wal")))) ?? Data()
+        outputs["database"] = String(decoding: database + wal, as: UTF8.self)
+        for (place, text) in outputs {
+            for item in corpus + ["sk-live-abcdef123456", "pa55word-in-url", "2001:db8::dead:beef"] {
+                #expect(!text.contains(item), "'\(item)' leaked into \(place)")
+            }
+        }
+        #expect(outputs["table"]!.contains("[email]") && outputs["table"]!.contains("[secret]"), "\(outputs["table"]!)")
+    }
+
     @Test func piiInResponsesNeverReachesOutputOrDatabase() async throws {
         let directory = try TemporaryDirectory()
         let pii = "jane.doe@example.org"
