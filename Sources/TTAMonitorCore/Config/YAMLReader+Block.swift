@@ -185,22 +185,45 @@ extension YAMLReader {
             guard let close = closingQuote(from: probe) else { return false }
             probe = close + 1
         case "[", "{":
-            var reader = self
-            reader.advance(to: probe)
-            let line = reader.mark.line
-            do throws(YAMLError) {
-                _ = try reader.parseFlowCollection(minIndent: 0)
-            } catch {
-                return false
-            }
-            guard reader.mark.line == line else { return false }
-            probe = reader.index
+            // Only the closing bracket matters here; parsing the collection twice (once to
+            // look ahead, once for real) doubled the cost of configs written in flow style.
+            // An implicit key must fit on one line, so a collection still open at the line's
+            // end is not one; anything malformed inside is reported by the real parse.
+            guard let close = flowCollectionEndOnLine(from: probe) else { return false }
+            probe = close + 1
         default:
             guard isAtPlainStart(at: probe, context: .blockKey) else { return false }
             probe = plainLineEnd(from: probe, context: .blockKey)
         }
         while YAMLCharacters.isWhite(chars[probe]) { probe += 1 }
         return chars[probe] == ":" && YAMLCharacters.isBlankOrEnd(char(at: probe + 1))
+    }
+
+    /// The index of the bracket closing the flow collection that opens at `open`, if it
+    /// closes on the same line (quoted scalars skipped, nested brackets counted).
+    private func flowCollectionEndOnLine(from open: Int) -> Int? {
+        var depth = 0
+        var probe = open
+        while true {
+            let character = chars[probe]
+            if YAMLCharacters.isBreakOrEnd(character) { return nil }
+            switch character {
+            case "[", "{":
+                depth += 1
+            case "]", "}":
+                depth -= 1
+                if depth == 0 { return probe }
+            case _ where (character == "\"" || character == "'") && "[{,: \t".unicodeScalars.contains(chars[probe - 1]):
+                // A quote opens a quoted scalar only where a scalar can start; `it's` is plain.
+                guard let close = closingQuote(from: probe) else { return nil }
+                probe = close
+            case "#" where probe > open && YAMLCharacters.isWhite(chars[probe - 1]):
+                return nil
+            default:
+                break
+            }
+            probe += 1
+        }
     }
 
     /// The index of the quote closing the scalar that opens at `open`, if it is on the same line.
