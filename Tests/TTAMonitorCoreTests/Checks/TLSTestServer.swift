@@ -65,27 +65,7 @@ final class TLSTestServer: @unchecked Sendable {
     }
 
     private func waitUntilAccepting() async -> Bool {
-        for _ in 0..<500 {
-            guard process.isRunning else { return false }
-            if Self.accepts(port: port) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return false
+        await LoopbackPort.waitUntilAccepting(port, process: process)
     }
 
-    /// One connect attempt; loopback answers at once either way. s_server takes the bare
-    /// connection as a failed handshake and goes on serving.
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 }

@@ -182,32 +182,13 @@ final class PostgresServerProcess: @unchecked Sendable {
     /// The port accepts before recovery has finished (connections get 57P03 "starting up"
     /// until then), so readiness is the log line, confirmed by a connect.
     private func waitUntilAccepting(log: String) async -> Bool {
-        for _ in 0..<750 {
-            guard process.isRunning else { return false }
+        await LoopbackPort.waitUntilAccepting(port, process: process, attempts: 750) {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if text.contains("FATAL:") || text.contains("database system is shut down") { return false }
-            if text.contains("database system is ready to accept connections"), Self.accepts(port: port) {
-                return true
-            }
-            try? await Task.sleep(for: .milliseconds(20))
+            if text.contains("FATAL:") || text.contains("database system is shut down") { return nil }
+            return text.contains("database system is ready to accept connections")
         }
-        return false
     }
 
-    /// One blocking connect attempt; loopback answers at once either way.
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 
     /// Whom PostgreSQL runs as: nil for the current user, the `postgres` account under root.
     private struct Account {

@@ -107,39 +107,14 @@ final class RedisServerProcess {
     }
 
     private func waitUntilAccepting() async -> Bool {
-        for _ in 0..<500 {
-            guard process.isRunning else { return false }
-            if Self.accepts(port: port) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return false
+        await LoopbackPort.waitUntilAccepting(port, process: process)
     }
 
-    /// One blocking connect attempt; loopback answers at once either way.
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 
     private static func findExecutable() throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let pathDirectories = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        let candidates = [environment["REDIS_SERVER"]].compactMap { $0 }
-            + ["/usr/bin", "/usr/local/bin"].map { $0 + "/redis-server" }
-            + pathDirectories.map { $0 + "/redis-server" }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw Failure.notInstalled
-        }
-        return URL(fileURLWithPath: found)
+        guard let found = LoopbackPort.findExecutable(variable: "REDIS_SERVER", fixed: ["/usr/bin/redis-server", "/usr/local/bin/redis-server"],
+                                                      names: ["redis-server"]) else { throw Failure.notInstalled }
+        return found
     }
 }
 
