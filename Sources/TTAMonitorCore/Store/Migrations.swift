@@ -66,6 +66,40 @@ public enum Migrations {
         CREATE INDEX metrics_by_name_ts ON metrics (name, ts);
         CREATE INDEX metrics_by_component_ts ON metrics (component_id, ts);
         """,
+        """
+        -- Retention: hourly rollups of raw results (kept after the raw rows are purged) and
+        -- a record of every purge run.
+        CREATE TABLE rollups (
+            component_id INTEGER NOT NULL REFERENCES components(id) ON DELETE CASCADE,
+            hour_start INTEGER NOT NULL,           -- ms since the epoch, a whole UTC hour
+            count INTEGER NOT NULL,
+            ok INTEGER NOT NULL,
+            warning INTEGER NOT NULL,
+            critical INTEGER NOT NULL,
+            unknown INTEGER NOT NULL,
+            latency_count INTEGER NOT NULL,
+            latency_p50 REAL,
+            latency_p95 REAL,
+            latency_max REAL,
+            PRIMARY KEY (component_id, hour_start)
+        ) WITHOUT ROWID;
+        CREATE TABLE purge_log (
+            id INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            dry_run INTEGER NOT NULL,
+            rows_removed INTEGER NOT NULL,
+            bytes_reclaimed INTEGER NOT NULL,
+            details TEXT NOT NULL                  -- JSON: per dataset {window_ms, cutoff, rows}
+        );
+        -- Discovery: where a component was found and what to check, for components that are
+        -- not (yet) in the config file.
+        ALTER TABLE components ADD COLUMN first_seen INTEGER;
+        ALTER TABLE components ADD COLUMN last_seen INTEGER;
+        ALTER TABLE components ADD COLUMN source TEXT;          -- config, compose, ports, processes (comma-separated)
+        ALTER TABLE components ADD COLUMN discovered_spec TEXT; -- JSON of the proposed check
+        ALTER TABLE components ADD COLUMN missing_since INTEGER;
+        """,
     ]
 
     /// The schema version this build writes.
