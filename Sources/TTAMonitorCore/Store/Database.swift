@@ -48,6 +48,11 @@ public final class Database {
         // foreign_keys keeps results from pointing at components that do not exist.
         try execute("PRAGMA foreign_keys = ON")
         guard !readOnly else { return }
+        // auto_vacuum only takes effect before the first table exists, so a new file gets it
+        // here, ahead of WAL and the migrations; `retention purge` then returns the pages it
+        // frees to the file system with `incremental_vacuum` (older files are converted once
+        // by the purge itself).
+        if try scalarInt("PRAGMA page_count") == 0 { try execute("PRAGMA auto_vacuum = INCREMENTAL") }
         // WAL lets readers (status, export) run while a check writes, and survives crashes;
         // synchronous=NORMAL is durable across application crashes in WAL mode and much
         // cheaper than FULL, which only adds protection against power loss mid-checkpoint.
