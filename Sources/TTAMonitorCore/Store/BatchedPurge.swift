@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Deletes old rows a bounded batch at a time, each batch its own `BEGIN IMMEDIATE`
 /// transaction, so a concurrent `check` waits for at most one batch rather than the whole purge.
 public struct BatchedPurge {
@@ -65,6 +69,9 @@ public struct BatchedPurge {
             removed += changed
             if changed > 0 { progress?(removedSoFar + removed) }
             if changed < batchSize { return removed }
+            // Leave the lock free for a moment: a `check` waiting on it (polling every
+            // millisecond) gets in between two batches instead of after the whole purge.
+            usleep(2_000)
         }
     }
 

@@ -37,7 +37,14 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         // A cron `check` may overlap an `export` or `retention purge`; wait for their locks
         // rather than failing at once.
-        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        // Poll every millisecond rather than SQLite's backoff (which sleeps up to 100 ms per
+        // try): a writer that sleeps that long keeps missing the short gaps between a purge's
+        // batches and starves for hundreds of milliseconds.
+        sqlite3_busy_handler(handle, { _, attempts in
+            guard attempts < Database.busyTimeoutMilliseconds else { return 0 }
+            usleep(1_000)
+            return 1
+        }, nil)
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
     }

@@ -51,17 +51,26 @@ public struct RetentionPlanner {
     }
 
     /// What a purge of `datasets` would remove.
+    /// `datasets` must be in purge order (`RetentionPurge.ordered`).
     public func plan(_ datasets: [RetentionConfig.Dataset]) throws(StoreError) -> [DatasetResult] {
         try database.readTransaction { () throws(StoreError) -> [DatasetResult] in
             let components = try BatchedPurge.componentIDs(database)
             let rollups = RollupWriter(database: database)
+            // Hours the checks purge rolls up first; those already past the rollups window
+            // are removed again by the same run and counted there.
+            var pendingHours: [Int64: [Int64]] = [:]
             return try datasets.map { dataset throws(StoreError) -> DatasetResult in
                 var result = emptyResult(dataset)
                 guard let table = Self.table(dataset) else { return result }
                 for id in components {
                     result.rows += try BatchedPurge.count(table, componentID: id, before: result.cutoff, in: database)
                     if dataset == .checks {
-                        result.rollupHours += Int64(try rollups.pendingRollups(componentID: id, before: result.cutoff).count)
+                        let hours = try rollups.pendingRollups(componentID: id, before: result.cutoff).map(\.hourStart)
+                        pendingHours[id] = hours
+                        result.rollupHours += Int64(hours.count)
+                    }
+                    if dataset == .rollups {
+                        result.rows += Int64(pendingHours[id, default: []].filter { $0 < result.cutoff }.count)
                     }
                 }
                 return result
