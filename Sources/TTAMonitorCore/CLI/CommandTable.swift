@@ -143,8 +143,9 @@ public enum CommandTable {
         subcommands: [
             CommandSpec("purge", summary: "Roll up and delete old data.", options: [
                 OptionSpec("dry-run", help: "Show what would be removed."),
-                OptionSpec("dataset", value: "name", help: "Only these datasets.", repeatable: true),
-            ], action: NotImplemented.action("retention purge")),
+                OptionSpec("dataset", value: "name", help: "Only these datasets.",
+                           allowed: RetentionConfig.Dataset.allCases.map(\.rawValue), repeatable: true),
+            ], action: RetentionCommand.purge),
         ]
     )
 

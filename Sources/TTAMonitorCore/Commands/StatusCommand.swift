@@ -14,6 +14,7 @@ enum StatusCommand {
 
         var states: [String: StatusQuery.ComponentState] = [:]
         var stats: [String: StatusQuery.WindowStats] = [:]
+        var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
         if !databaseExists, config == nil {
             throw StoreError.missing("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
@@ -27,6 +28,7 @@ enum StatusCommand {
             let query = StatusQuery(database: try Database(path: path))
             try query.database.readTransaction { () throws(StoreError) in
                 states = try query.components()
+                lastPurge = try query.lastPurge()
                 if config == nil { names = states.keys.sorted() }
                 let requested = try? support.resolveNames(context.invocation.list("component"), among: names, what: "component")
                 let selected = (requested?.isEmpty ?? true) ? names : requested!
@@ -47,7 +49,7 @@ enum StatusCommand {
                              state: state, stats: stats[name], now: now,
                              staleAfterMs: intervalMs.map { $0 * staleIntervals } ?? defaultStaleMs)
         }
-        let report = StatusReport(rows: rows, now: now, window: window, databasePath: path)
+        let report = StatusReport(rows: rows, now: now, window: window, databasePath: path, lastPurge: lastPurge)
         context.console.out(context.wantsJSON ? report.json() : report.table(style: context.style))
         return ExitCode(report.overall)
     }

@@ -33,6 +33,7 @@ struct StatusReport {
     let now: Int64
     let window: Duration
     let databasePath: String
+    var lastPurge: StatusQuery.PurgeRecord? = nil
 
     var overall: CheckStatus { CheckStatus.worst(of: rows.map(\.status)) }
 
@@ -68,6 +69,20 @@ struct StatusReport {
         return text + "\n"
     }
 
+    /// The latest purge_log row, so monitoring can alert when the nightly purge stops running.
+    var lastPurgeJSON: JSONValue {
+        guard let purge = lastPurge else { return .null }
+        let datasets: JSONValue = (try? JSONParser.parse(purge.details)) ?? .null
+        return .object([
+            ("started_at", .string(Timestamps.rfc3339(milliseconds: purge.startedAt))),
+            ("finished_at", .string(Timestamps.rfc3339(milliseconds: purge.finishedAt))),
+            ("dry_run", .bool(purge.dryRun)),
+            ("rows_removed", .int(purge.rowsRemoved)),
+            ("bytes_reclaimed", .int(purge.bytesReclaimed)),
+            ("datasets", datasets),
+        ])
+    }
+
     func json() -> String {
         func count(_ status: CheckStatus) -> JSONValue { .int(Int64(rows.filter { $0.status == status }.count)) }
         let document: JSONValue = .object([
@@ -75,6 +90,7 @@ struct StatusReport {
             ("generated_at", .string(Timestamps.rfc3339(milliseconds: now))),
             ("database", .string(databasePath)),
             ("window_ms", .int(window.milliseconds)),
+            ("last_purge", lastPurgeJSON),
             ("overall", .object([
                 ("status", .string(overall.description)),
                 ("health", .string(health)),

@@ -37,7 +37,14 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         // A cron `check` may overlap an `export` or `retention purge`; wait for their locks
         // rather than failing at once.
-        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        // Poll every millisecond rather than SQLite's backoff (which sleeps up to 100 ms per
+        // try): a writer that sleeps that long keeps missing the short gaps between a purge's
+        // batches and starves for hundreds of milliseconds.
+        sqlite3_busy_handler(handle, { _, attempts in
+            guard attempts < Database.busyTimeoutMilliseconds else { return 0 }
+            usleep(1_000)
+            return 1
+        }, nil)
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
     }
@@ -48,6 +55,11 @@ public final class Database {
         // foreign_keys keeps results from pointing at components that do not exist.
         try execute("PRAGMA foreign_keys = ON")
         guard !readOnly else { return }
+        // auto_vacuum only takes effect before the first table exists, so a new file gets it
+        // here, ahead of WAL and the migrations; `retention purge` then returns the pages it
+        // frees to the file system with `incremental_vacuum` (older files are converted once
+        // by the purge itself).
+        if try scalarInt("PRAGMA page_count") == 0 { try execute("PRAGMA auto_vacuum = INCREMENTAL") }
         // WAL lets readers (status, export) run while a check writes, and survives crashes;
         // synchronous=NORMAL is durable across application crashes in WAL mode and much
         // cheaper than FULL, which only adds protection against power loss mid-checkpoint.

@@ -76,14 +76,21 @@ public struct StatusQuery {
 
     /// Window statistics for `name` from `since` (ms since epoch) on. Reads only the covering
     /// index (component, ts, status, latency), so it stays fast on long histories.
+    ///
+    /// Where `retention purge` has removed raw results, the whole hours of the window that end
+    /// before the oldest remaining raw row come from `rollups`: their counts are exact; their
+    /// latency percentiles are approximate: each hour stands in as its p50 (half its
+    /// latencies), p95 (45 %) and max (5 %), so one hour alone gives back its own p50 and p95.
     public func windowStats(component name: String, since: Int64) throws(StoreError) -> WindowStats {
+        guard let id = try database.scalarInt("SELECT id FROM components WHERE name = ?", [.text(name)]) else {
+            return WindowStats(total: 0, up: 0, unknown: 0)
+        }
         let statement = try database.prepare("""
-            SELECT r.status, r.latency_ms FROM check_results AS r
-            WHERE r.component_id = (SELECT id FROM components WHERE name = ?) AND r.ts >= ?
+            SELECT r.status, r.latency_ms FROM check_results AS r WHERE r.component_id = ? AND r.ts >= ?
             """)
-        try statement.bind([.text(name), .integer(since)])
+        try statement.bind([.integer(id), .integer(since)])
         var stats = WindowStats(total: 0, up: 0, unknown: 0)
-        var latencies: [Double] = []
+        var latencies: [(value: Double, weight: Double)] = []
         while try statement.step() {
             stats.total += 1
             switch statement.int(0) {
@@ -91,12 +98,51 @@ public struct StatusQuery {
             case 3: stats.unknown += 1
             default: break
             }
-            if let latency = statement.optionalDouble(1) { latencies.append(latency) }
+            if let latency = statement.optionalDouble(1) { latencies.append((latency, 1)) }
         }
-        latencies.sort()
-        stats.p50 = Percentile.nearestRank(latencies, 50)
-        stats.p95 = Percentile.nearestRank(latencies, 95)
+        let oldestRaw = try database.scalarInt("SELECT MIN(ts) FROM check_results WHERE component_id = ?", [.integer(id)])
+        let rollups = try database.prepare("""
+            SELECT count, ok, warning, unknown, latency_count, latency_p50, latency_p95, latency_max FROM rollups
+            WHERE component_id = ? AND hour_start >= ? AND hour_start + 3600000 <= ?
+            """)
+        try rollups.bind([.integer(id), .integer(since), .integer(oldestRaw ?? Int64.max)])
+        while try rollups.step() {
+            stats.total += Int(rollups.int(0))
+            stats.up += Int(rollups.int(1) + rollups.int(2))
+            stats.unknown += Int(rollups.int(3))
+            let count = Double(rollups.int(4))
+            if count > 0, let p50 = rollups.optionalDouble(5), let p95 = rollups.optionalDouble(6),
+               let max = rollups.optionalDouble(7) {
+                latencies += [(p50, count * 0.5), (p95, count * 0.45), (max, count * 0.05)]
+            }
+        }
+        latencies.sort { $0.value < $1.value }
+        stats.p50 = Percentile.weightedNearestRank(latencies, 50)
+        stats.p95 = Percentile.weightedNearestRank(latencies, 95)
         return stats
+    }
+
+    /// The latest `retention purge` run, if any.
+    public func lastPurge() throws(StoreError) -> PurgeRecord? {
+        let statement = try database.prepare("""
+            SELECT started_at, finished_at, dry_run, rows_removed, bytes_reclaimed, details
+            FROM purge_log ORDER BY id DESC LIMIT 1
+            """)
+        guard try statement.step() else { return nil }
+        return PurgeRecord(startedAt: statement.int(0), finishedAt: statement.int(1), dryRun: statement.int(2) != 0,
+                           rowsRemoved: statement.int(3), bytesReclaimed: statement.int(4), details: statement.text(5) ?? "{}")
+    }
+
+    /// One row of `purge_log`.
+    public struct PurgeRecord: Sendable {
+        /// Start and end, ms since the epoch.
+        public var startedAt: Int64, finishedAt: Int64
+        /// Whether it changed nothing.
+        public var dryRun: Bool
+        /// Rows removed over all datasets, and bytes the file shrank by.
+        public var rowsRemoved: Int64, bytesReclaimed: Int64
+        /// Per-dataset JSON: window_ms, cutoff, rows, rollup_hours.
+        public var details: String
     }
 }
 
@@ -107,5 +153,20 @@ public enum Percentile {
         guard !sorted.isEmpty else { return nil }
         let rank = Int((percent / 100 * Double(sorted.count)).rounded(.up))
         return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+
+    /// Nearest rank over weighted values sorted ascending: the first value whose cumulative
+    /// weight reaches `percent` of the total.
+    public static func weightedNearestRank(_ sorted: [(value: Double, weight: Double)], _ percent: Double) -> Double? {
+        let total = sorted.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        if sorted.allSatisfy({ $0.weight == 1 }) { return nearestRank(sorted.map(\.value), percent) }
+        let target = percent / 100 * total
+        var cumulative = 0.0
+        for entry in sorted {
+            cumulative += entry.weight
+            if cumulative >= target - 1e-9 { return entry.value }
+        }
+        return sorted.last?.value
     }
 }

@@ -1,0 +1,81 @@
+/// `tta-monitor retention purge`: removes what is past its retention window (see
+/// `RetentionPurge`), or with `--dry-run` says exactly what a real run would remove.
+enum RetentionCommand {
+    static func purge(_ context: CommandContext) async throws -> ExitCode {
+        let support = CommandSupport(context: context)
+        let config = try support.optionalConfig()
+        let path = support.databasePath(config: config)
+        guard support.locator.exists(path) else {
+            throw StoreError.missing("no database yet; nothing to purge (run 'tta-monitor check' first, or pass --db)", path: path)
+        }
+        let names = context.invocation.list("dataset")
+        let datasets = names.isEmpty ? RetentionConfig.Dataset.allCases : names.compactMap(RetentionConfig.Dataset.init(rawValue:))
+        let retention = config?.retention ?? RetentionConfig()
+        let dryRun = context.invocation.flag("dry-run")
+        let console = context.console
+        let showProgress = console.stderrIsTerminal && !context.quiet
+        // SQLite blocks for the whole purge: keep it off the cooperative pool.
+        let result = await BlockingCall.run { () -> Result<RetentionPurge.Outcome, StoreError> in
+            do throws(StoreError) {
+                let purge = RetentionPurge(database: try Database(path: path), config: retention,
+                                           now: WallClock.nowMilliseconds())
+                var lastShown: Int64 = 0
+                return .success(try purge.run(datasets, dryRun: dryRun, progress: showProgress ? { dataset, rows in
+                    guard rows - lastShown >= 50_000 else { return }
+                    lastShown = rows
+                    console.err("\r\(dataset.rawValue): \(rows) rows removed…")
+                } : nil))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let outcome = try result.get()
+        if showProgress { console.err("\r\u{1B}[K") }
+        console.out(context.wantsJSON ? json(outcome) : table(outcome, style: context.style))
+        return .ok
+    }
+
+    static func table(_ outcome: RetentionPurge.Outcome, style: TerminalStyle) -> String {
+        var table = TextTable(headers: ["DATASET", "WINDOW", "CUTOFF", outcome.dryRun ? "WOULD REMOVE" : "REMOVED", "ROLLUP HOURS", "NOTE"],
+                              alignments: [.left, .right, .left, .right, .right, .left])
+        for result in outcome.datasets {
+            table.add([result.dataset.rawValue, DurationParser.format(.milliseconds(result.windowMs)),
+                       Timestamps.rfc3339(milliseconds: result.cutoff), "\(result.rows)",
+                       result.dataset == .checks ? "\(result.rollupHours)" : "-", result.note ?? ""])
+        }
+        var text = table.render(header: style.bold)
+        let seconds = Timestamps.formatFixed(Double(outcome.finishedAt - outcome.startedAt) / 1_000, digits: 2)
+        if outcome.dryRun {
+            text += "\nDry run: would remove \(outcome.rowsRemoved) rows; nothing changed (\(seconds) s).\n"
+        } else {
+            text += "\nRemoved \(outcome.rowsRemoved) rows, reclaimed \(outcome.bytesReclaimed) bytes in \(seconds) s.\n"
+            if outcome.convertedToIncremental {
+                text += "Converted the database to incremental auto-vacuum (one-time full VACUUM).\n"
+            }
+        }
+        return text
+    }
+
+    static func json(_ outcome: RetentionPurge.Outcome) -> String {
+        let document: JSONValue = .object([
+            ("schema_version", .int(1)),
+            ("dry_run", .bool(outcome.dryRun)),
+            ("started_at", .string(Timestamps.rfc3339(milliseconds: outcome.startedAt))),
+            ("duration_ms", .int(outcome.finishedAt - outcome.startedAt)),
+            ("rows_removed", .int(outcome.rowsRemoved)),
+            ("bytes_reclaimed", .int(outcome.bytesReclaimed)),
+            ("converted_to_incremental_vacuum", .bool(outcome.convertedToIncremental)),
+            ("datasets", .array(outcome.datasets.map { result in
+                .object([
+                    ("name", .string(result.dataset.rawValue)),
+                    ("window_ms", .int(result.windowMs)),
+                    ("cutoff", .string(Timestamps.rfc3339(milliseconds: result.cutoff))),
+                    ("rows", .int(result.rows)),
+                    ("rollup_hours", .int(result.rollupHours)),
+                    ("note", result.note.map { .string($0) } ?? .null),
+                ])
+            })),
+        ])
+        return JSONWriter.render(document) + "\n"
+    }
+}

@@ -1,0 +1,99 @@
+/// Folds raw check results into hourly rollups before `retention purge` deletes them, so
+/// availability and latency history outlive the raw rows.
+///
+/// Only whole UTC hours that end at or before the cutoff are rolled up, and an hour that
+/// already has a rollup is never rewritten (`INSERT OR IGNORE`): a second purge, or one
+/// resumed after a crash between rolling up and deleting, changes nothing.
+public struct RollupWriter {
+    /// The connection used.
+    public let database: Database
+    /// One hour in milliseconds.
+    public static let hourMs: Int64 = 3_600_000
+
+    /// Wraps an open database.
+    public init(database: Database) { self.database = database }
+
+    /// One component's hour, as stored in `rollups`.
+    public struct Rollup: Sendable, Equatable {
+        /// Start of the UTC hour, ms since the epoch.
+        public var hourStart: Int64
+        /// Results in the hour, and how many had each status.
+        public var count: Int64 = 0, ok: Int64 = 0, warning: Int64 = 0, critical: Int64 = 0, unknown: Int64 = 0
+        /// Results that had a latency, and its nearest-rank p50/p95 and maximum.
+        public var latencyCount: Int64 = 0
+        /// Median latency.
+        public var p50: Double?
+        /// 95th percentile latency.
+        public var p95: Double?
+        /// Highest latency.
+        public var max: Double?
+    }
+
+    /// Rollups of `componentID`'s raw results before `cutoff` (hour-aligned) for hours that
+    /// have none yet. Reads only the covering index, in time order, one hour in memory at once.
+    public func pendingRollups(componentID: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
+        var existing = Set<Int64>()
+        let known = try database.prepare("SELECT hour_start FROM rollups WHERE component_id = ? AND hour_start < ?")
+        try known.bind([.integer(componentID), .integer(cutoff)])
+        while try known.step() { existing.insert(known.int(0)) }
+
+        let rows = try database.prepare("""
+            SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts < ? ORDER BY ts
+            """)
+        try rows.bind([.integer(componentID), .integer(cutoff)])
+        var result: [Rollup] = []
+        var current: Rollup?
+        var latencies: [Double] = []
+        func close() {
+            guard var rollup = current else { return }
+            latencies.sort()
+            rollup.latencyCount = Int64(latencies.count)
+            rollup.p50 = Percentile.nearestRank(latencies, 50)
+            rollup.p95 = Percentile.nearestRank(latencies, 95)
+            rollup.max = latencies.last
+            if !existing.contains(rollup.hourStart) { result.append(rollup) }
+            latencies.removeAll(keepingCapacity: true)
+        }
+        while try rows.step() {
+            let ts = rows.int(0)
+            let hour = ts - ((ts % Self.hourMs) + Self.hourMs) % Self.hourMs
+            if current?.hourStart != hour {
+                close()
+                current = Rollup(hourStart: hour)
+            }
+            current!.count += 1
+            switch rows.int(1) {
+            case 0: current!.ok += 1
+            case 1: current!.warning += 1
+            case 2: current!.critical += 1
+            default: current!.unknown += 1
+            }
+            if let latency = rows.optionalDouble(2) { latencies.append(latency) }
+        }
+        close()
+        return result
+    }
+
+    /// Writes `rollups` for `componentID` in one short transaction; returns how many were new.
+    @discardableResult
+    public func write(_ rollups: [Rollup], componentID: Int64) throws(StoreError) -> Int64 {
+        guard !rollups.isEmpty else { return 0 }
+        return try database.writeTransaction { () throws(StoreError) -> Int64 in
+            let insert = try database.prepare("""
+                INSERT OR IGNORE INTO rollups (component_id, hour_start, count, ok, warning, critical, unknown,
+                    latency_count, latency_p50, latency_p95, latency_max)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var written: Int64 = 0
+            for rollup in rollups {
+                try insert.run([.integer(componentID), .integer(rollup.hourStart), .integer(rollup.count),
+                                .integer(rollup.ok), .integer(rollup.warning), .integer(rollup.critical),
+                                .integer(rollup.unknown), .integer(rollup.latencyCount),
+                                rollup.p50.map { .real($0) } ?? .null, rollup.p95.map { .real($0) } ?? .null,
+                                rollup.max.map { .real($0) } ?? .null])
+                written += try database.scalarInt("SELECT changes()") ?? 0
+            }
+            return written
+        }
+    }
+}
