@@ -58,6 +58,7 @@ _tta_monitor_values() {
         'carbon report:--by') echo "component project model" ;;
         export:--format) echo "pdf csv json openmetrics" ;;
         export:--report) echo "status checks alerts carbon" ;;
+        'retention purge:--dataset') echo "checks rollups metrics alerts carbon notifications" ;;
     esac
 }
 

@@ -171,7 +171,7 @@ complete -c tta-monitor -n '__tta_monitor_at export' -l output -r -F -d 'Output 
 # retention
 complete -c tta-monitor -n '__tta_monitor_at retention' -a purge -d 'Roll up and delete old data'
 complete -c tta-monitor -n '__tta_monitor_at "retention purge"' -l dry-run -d 'Show what would be removed'
-complete -c tta-monitor -n '__tta_monitor_at "retention purge"' -l dataset -x -d 'Only these datasets'
+complete -c tta-monitor -n '__tta_monitor_at "retention purge"' -l dataset -x -a 'checks rollups metrics alerts carbon notifications' -d 'Only these datasets'
 
 # config
 complete -c tta-monitor -n '__tta_monitor_at config' -a validate -d 'Check the config file'
