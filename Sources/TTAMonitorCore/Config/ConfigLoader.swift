@@ -6,9 +6,9 @@ import Glibc
 /// does not understand with `file:line:column`.
 public struct ConfigLoader: Sendable {
     /// Top-level keys of `monitoring:` that this version reads.
-    static let monitoringKeys = ["enabled", "storage", "defaults", "checks"]
+    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "discovery"]
     /// Keys that belong to features built on top of this one; accepted and left alone here.
-    static let reservedKeys = ["alerts", "carbon", "retention", "discovery"]
+    static let reservedKeys = ["alerts", "carbon", "retention"]
     /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
     static let legacyKeys = ["health_check_interval", "metrics_port"]
 
@@ -71,6 +71,9 @@ public struct ConfigLoader: Sendable {
                 config.redactCategories = categories
             }
             try privacy.finish()
+        }
+        if var discovery = try reader.mapping("discovery") {
+            config.discovery = try DiscoveryConfig.read(&discovery)
         }
         for key in Self.reservedKeys where reader.node(key) != nil {
             config.reservedSections.append(key)

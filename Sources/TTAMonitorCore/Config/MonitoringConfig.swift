@@ -32,6 +32,8 @@ public struct MonitoringConfig: Sendable {
     public var defaults = CheckDefaults()
     /// `monitoring.checks`, in file order.
     public var checks: [CheckConfig] = []
+    /// `monitoring.discovery`.
+    public var discovery = DiscoveryConfig()
     /// Sections other work will interpret (alerts, carbon, …), present in the file.
     public var reservedSections: [String] = []
     /// `monitoring.privacy.redact`: what is removed from messages and details.
