@@ -4,6 +4,12 @@ enum DiscoverCommand {
         let support = CommandSupport(context: context)
         let locator = support.locator
         let configPath = try locator.configPath(explicit: context.invocation.value("config"))
+        // Without a config and without named sources there is nothing to go by but a scan of
+        // every port on the host; ask instead of probing all of them unasked.
+        if configPath == nil, context.invocation.list("source").isEmpty {
+            throw ConfigError.missingFile("no config file found (looked for $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml); "
+                                          + "pass --config PATH, or name the sources to use without one (--source ports,processes)")
+        }
         var config: MonitoringConfig?
         var root: YAMLNode?
         if let configPath {
@@ -24,12 +30,8 @@ enum DiscoverCommand {
         if sources.contains(.config), root == nil {
             context.note("note: no config file found; the 'config' source has nothing to read (pass --config PATH)")
         }
-        let configDirectory = configPath.map { directory(of: locator.resolve($0)) } ?? context.workingDirectory
-        var composeFiles = context.invocation.list("compose").map(locator.resolve)
-        if composeFiles.isEmpty, let configured = config?.discovery.composeFiles, !configured.isEmpty {
-            composeFiles = configured.map { $0.hasPrefix("/") ? $0 : configDirectory + "/" + $0 }
-        }
-        if composeFiles.isEmpty { composeFiles = ComposeSource.defaultFiles(in: configDirectory) }
+        let composeFiles = Self.composeFiles(explicit: context.invocation.list("compose"), config: config,
+                                             configPath: configPath, locator: locator, workingDirectory: context.workingDirectory)
 
         let discovery = Discovery(sources: sources, configRoot: root, composeFiles: composeFiles,
                                   environment: context.environment)
@@ -53,6 +55,18 @@ enum DiscoverCommand {
         let redactor = Redactor(categories: [], secrets: config?.secretValues ?? [])
         context.console.out(redactor.redact(text))
         return .ok
+    }
+
+    /// `--compose` files, else `monitoring.discovery.compose_files` (relative to the config),
+    /// else the compose files next to the config (or in the working directory).
+    static func composeFiles(explicit: [String], config: MonitoringConfig?, configPath: String?,
+                             locator: ConfigLocator, workingDirectory: String) -> [String] {
+        if !explicit.isEmpty { return explicit.map(locator.resolve) }
+        let configDirectory = configPath.map { directory(of: locator.resolve($0)) } ?? workingDirectory
+        if let configured = config?.discovery.composeFiles, !configured.isEmpty {
+            return configured.map { $0.hasPrefix("/") ? $0 : configDirectory + "/" + $0 }
+        }
+        return ComposeSource.defaultFiles(in: configDirectory)
     }
 
     private static func directory(of path: String) -> String {

@@ -1,6 +1,7 @@
 /// `monitoring.discovery`: how `discover` looks for components by default.
 public struct DiscoveryConfig: Sendable, Equatable {
-    /// `auto`: run a quick discovery before each `check` (not implemented yet; rejected).
+    /// `auto`: `check` first runs a quick discovery, saves it, and checks the saved
+    /// discovered components too (missing ones included, so they are reported).
     public var auto = false
     /// `sources`: where `discover` looks when `--source` is not given.
     public var sources: [DiscoverySource] = DiscoverySource.defaults
@@ -14,10 +15,7 @@ public struct DiscoveryConfig: Sendable, Equatable {
     /// Reads the section; unknown keys and values are errors with their location.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> DiscoveryConfig {
         var config = DiscoveryConfig()
-        if let autoNode = reader.node("auto"), let auto = try reader.bool("auto"), auto {
-            throw reader.error("'monitoring.discovery.auto: true' is not implemented yet; run 'tta-monitor discover --save' "
-                               + "and paste 'discover --emit-yaml' output into monitoring.checks instead", at: autoNode)
-        }
+        config.auto = try reader.bool("auto") ?? false
         if let sourcesNode = reader.node("sources") {
             let names = try reader.stringList("sources") ?? []
             var sources: [DiscoverySource] = []

@@ -34,11 +34,8 @@ import Testing
         #expect(throws: ConfigError.self) { try load("monitoring:\n  discovery:\n    sourcez: [ports]\n") }
     }
 
-    @Test func autoTrueIsRejectedAsNotImplemented() {
-        #expect {
-            try load("monitoring:\n  discovery:\n    auto: true\n")
-        } throws: { error in
-            "\(error)".contains("not implemented yet")
-        }
+    @Test func autoIsABoolean() throws {
+        #expect(try load("monitoring:\n  discovery:\n    auto: true\n").discovery.auto)
+        #expect(throws: ConfigError.self) { try load("monitoring:\n  discovery:\n    auto: sometimes\n") }
     }
 }

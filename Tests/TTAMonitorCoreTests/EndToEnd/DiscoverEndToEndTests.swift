@@ -85,11 +85,33 @@ import Testing
         #expect(run.err.contains("'docker' is invalid for '--source"))
     }
 
-    @Test func autoDiscoveryIsRejectedUntilItExists() async throws {
+    /// With `monitoring.discovery.auto: true`, `check` discovers (here from the config
+    /// source only), checks what it saved, and keeps checking a component that went away.
+    @Test func autoDiscoveryChecksSavedComponentsAndReportsMissingOnes() async throws {
         let directory = try TemporaryDirectory()
-        _ = try directory.write("tta_config.yaml", "monitoring:\n  discovery:\n    auto: true\n")
-        let run = try await BinaryRunner.run(["config", "validate"], in: directory.path)
-        #expect(run.code != 0)
-        #expect(run.err.contains("monitoring.discovery.auto"))
+        let redis = try await RedisServerProcess.start()
+        defer { redis.stop() }
+        let head = """
+            monitoring:
+              storage: {path: m.db}
+              discovery: {auto: true, sources: [config]}
+              checks:
+                - {name: hand-written, type: tcp, url: "tcp://127.0.0.1:\(redis.port)"}
+
+            """
+        _ = try directory.write("tta_config.yaml", head + "player_experience:\n  database:\n    redis_url: \(redis.url)\n")
+        let first = try await BinaryRunner.run(["check"], in: directory.path)
+        #expect(first.code == 0, "stdout: \(first.out) stderr: \(first.err)")
+        #expect(first.err.contains("discovered: redis"))
+        let redisRow = first.out.split(separator: "\n").first { $0.hasPrefix("redis ") } ?? ""
+        #expect(redisRow.contains("OK") && redisRow.contains("PONG"), "\(first.out)")
+
+        redis.stop()
+        _ = try directory.write("tta_config.yaml", head)
+        let second = try await BinaryRunner.run(["check"], in: directory.path)
+        #expect(second.code == 2)
+        #expect(second.err.contains("missing: redis"))
+        let missingRow = second.out.split(separator: "\n").first { $0.hasPrefix("redis ") } ?? ""
+        #expect(missingRow.contains("CRITICAL"), "\(second.out)")
     }
 }
