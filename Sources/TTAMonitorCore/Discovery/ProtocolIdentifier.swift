@@ -41,20 +41,22 @@ public enum ProtocolIdentifier {
         }
     }
 
-    /// Identifies one port. The probes run side by side; Bolt and PostgreSQL win over HTTP
-    /// because some servers answer a stray GET on their binary port with an HTTP error.
+    /// Identifies one port. The binary probes run side by side first; the HTTP GET goes out
+    /// only when none of them matched, because Redis logs a "possible security attack" for
+    /// every HTTP request it is sent, and some servers answer a GET on a binary port.
     public static func identify(host: String, port: Int, timeout: Duration = defaultTimeout) async -> IdentifiedProtocol {
         async let bolt = exchange(host: host, port: port, send: Neo4jBoltHandshake.request, timeout: timeout)
         async let postgres = exchange(host: host, port: port, send: PostgresFrontendMessage.sslRequest, timeout: timeout)
         async let redis = exchange(host: host, port: port, send: Array("*1\r\n$4\r\nPING\r\n".utf8), timeout: timeout)
-        async let http = exchange(host: host, port: port,
-                                  send: Array("GET / HTTP/1.0\r\nHost: \(host)\r\nUser-Agent: tta-monitor-discover\r\n\r\n".utf8),
-                                  timeout: timeout)
-        let answers = await (bolt: bolt, postgres: postgres, redis: redis, http: http)
+        let answers = await (bolt: bolt, postgres: postgres, redis: redis)
         if isBolt(answers.bolt) { return .neo4j }
         if isPostgres(answers.postgres) { return .postgres }
         if isRedis(answers.redis) { return .redis }
-        if let status = httpStatus(answers.http) { return .http(status: status) }
+        let hostHeader = host.contains(":") ? "[\(host)]" : host
+        let http = await exchange(host: host, port: port,
+                                  send: Array("GET / HTTP/1.0\r\nHost: \(hostHeader)\r\nUser-Agent: tta-monitor-discover\r\n\r\n".utf8),
+                                  timeout: timeout)
+        if let status = httpStatus(http) { return .http(status: status) }
         return .tcp
     }
 

@@ -54,3 +54,27 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 }
+
+@Suite struct ProcessSourceTests {
+    @Test func knownTTACommandLinesAreRecognized() {
+        #expect(ProcessSource.component(forArguments: ["/usr/bin/python3", "-m", "uvicorn", "src.player_experience.api.app:app"])?.name == "player-api")
+        #expect(ProcessSource.component(forArguments: ["/venv/bin/uvicorn", "src.main:app", "--port", "8000"])?.name == "tta-api")
+        #expect(ProcessSource.component(forArguments: ["/venv/bin/celery", "-A", "tasks", "worker"])?.name == "celery")
+        #expect(ProcessSource.component(forArguments: ["/usr/bin/java", "-cp", "/var/lib/neo4j/lib/*", "org.neo4j.server.CommunityEntryPoint"])?.name == "neo4j")
+        #expect(ProcessSource.component(forArguments: ["redis-server", "127.0.0.1:6379"])?.name == "redis")
+        #expect(ProcessSource.component(forArguments: ["/venv/bin/python", "/venv/bin/streamlit", "run", "app.py"])?.name == "streamlit-app")
+        #expect(ProcessSource.component(forArguments: ["/usr/bin/python3", "-m", "http.server"]) == nil)
+        #expect(ProcessSource.component(forArguments: ["bash"]) == nil)
+    }
+
+    @Test func aRunningRedisServerIsFoundWithItsPortAndPID() async throws {
+        let redis = try await RedisServerProcess.start()
+        defer { redis.stop() }
+        let sockets = await BlockingCall.run { ListeningSockets.read() }
+        let found = await ProcessSource.findings(sockets: sockets)
+        let mine = try #require(found.first { $0.port == redis.port })
+        #expect(mine.name == "redis")
+        #expect(mine.kind == "redis")
+        #expect(mine.pid != nil && mine.pid != getpid())
+    }
+}
