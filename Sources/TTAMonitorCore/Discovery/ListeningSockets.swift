@@ -10,7 +10,8 @@ public enum ListeningSockets {
     static let listenState = "0A"
 
     /// Every listening socket on this host, with owners where visible.
-    public static func read(procRoot: String = "/proc") -> [ListeningSocket] {
+    public static func read() -> [ListeningSocket] {
+        let procRoot = "/proc"
         var sockets: [ListeningSocket] = []
         for file in ["net/tcp", "net/tcp6"] {
             guard case .success(let text) = ProcFile.text("\(procRoot)/\(file)", limit: 8 * 1_024 * 1_024) else { continue }

@@ -29,14 +29,25 @@ public enum ProtocolIdentifier {
     /// Default budget for each exchange.
     public static let defaultTimeout: Duration = .milliseconds(300)
 
-    /// Identifies every `(host, port)` at once.
+    /// Ports probed at once; each takes up to three descriptors, well under the usual limit of 1024.
+    static let portsInFlight = 64
+
+    /// Identifies every `(host, port)`, many at a time.
     public static func identify(_ endpoints: [(host: String, port: Int)], timeout: Duration = defaultTimeout) async -> [IdentifiedProtocol] {
         await withTaskGroup(of: (Int, IdentifiedProtocol).self) { group in
-            for (index, endpoint) in endpoints.enumerated() {
+            var results = [IdentifiedProtocol](repeating: .tcp, count: endpoints.count)
+            var next = 0
+            func startNext() {
+                guard next < endpoints.count else { return }
+                let index = next, endpoint = endpoints[next]
+                next += 1
                 group.addTask { (index, await identify(host: endpoint.host, port: endpoint.port, timeout: timeout)) }
             }
-            var results = [IdentifiedProtocol](repeating: .tcp, count: endpoints.count)
-            for await (index, found) in group { results[index] = found }
+            for _ in 0..<portsInFlight { startNext() }
+            for await (index, found) in group {
+                results[index] = found
+                startNext()
+            }
             return results
         }
     }

@@ -47,6 +47,18 @@ import Testing
         #expect(await ProtocolIdentifier.identify(host: "127.0.0.1", port: redis.port, timeout: .milliseconds(800)) == .redis)
     }
 
+    /// More ports than are probed at once: every one still gets its answer, in order.
+    @Test func manyPortsAreAllIdentified() async throws {
+        let listeners = try (0..<(ProtocolIdentifier.portsInFlight + 6)).map { _ in try LoopbackListener() }
+        let http = try LocalHTTPServer { _ in .init(status: 200) }
+        defer { http.stop() }
+        let endpoints = listeners.map { ("127.0.0.1", $0.port) } + [("127.0.0.1", http.port)]
+        let found = await ProtocolIdentifier.identify(endpoints.map { (host: $0.0, port: $0.1) }, timeout: .milliseconds(300))
+        #expect(found.count == endpoints.count)
+        #expect(found.dropLast().allSatisfy { $0 == .tcp })
+        #expect(found.last == .http(status: 200))
+    }
+
     @Test func closedPortIsPlainTCPQuickly() async throws {
         let port = try LoopbackListener.closedPort()
         let started = ContinuousClock.now
