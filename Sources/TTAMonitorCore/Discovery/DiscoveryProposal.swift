@@ -65,7 +65,7 @@ public struct DiscoveryProposal: Sendable, Equatable {
         return .object(members)
     }
 
-    /// Equality ignores nothing but compares the thresholds by value.
+    /// Compares every field; the threshold tuple is compared by hand, as tuples are not Equatable.
     public static func == (lhs: DiscoveryProposal, rhs: DiscoveryProposal) -> Bool {
         lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.target == rhs.target && lhs.foundIn == rhs.foundIn
             && lhs.pid == rhs.pid && lhs.process == rhs.process && lhs.notes == rhs.notes
