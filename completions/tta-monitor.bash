@@ -21,7 +21,7 @@ _tta_monitor_subcommands() {
 _tta_monitor_options() {
     case $1 in
         status) echo "--component --window" ;;
-        discover) echo "--source --save --emit-yaml" ;;
+        discover) echo "--source --compose --save --emit-yaml" ;;
         check) echo "--format --output --fail-on --timeout --concurrency --no-store" ;;
         'alerts list') echo "--state" ;;
         'alerts silence') echo "--component --rule --for --comment" ;;
@@ -49,7 +49,7 @@ _tta_monitor_takes_value() {
 # "@check" for the configured check names; nothing for free text.
 _tta_monitor_values() {
     case "$1:$2" in
-        *:--config | *:--db | *:--output) echo "@file" ;;
+        *:--config | *:--db | *:--output | discover:--compose) echo "@file" ;;
         status:--component | 'alerts silence:--component') echo "@check" ;;
         check:--format) echo "table json nagios junit tap openmetrics" ;;
         check:--fail-on) echo "warning critical" ;;

@@ -121,6 +121,7 @@ complete -c tta-monitor -n '__tta_monitor_at status' -l window -x -d 'Window for
 
 # discover
 complete -c tta-monitor -n '__tta_monitor_at discover' -l source -x -a 'config compose ports processes' -d 'Where to look'
+complete -c tta-monitor -n '__tta_monitor_at discover' -l compose -r -F -d 'A docker compose file to read'
 complete -c tta-monitor -n '__tta_monitor_at discover' -l save -d 'Add what was found to the database'
 complete -c tta-monitor -n '__tta_monitor_at discover' -l emit-yaml -d 'Print a monitoring.checks YAML fragment'
 

@@ -51,12 +51,23 @@ public enum CommandTable {
     static let discover = CommandSpec(
         "discover",
         summary: "Find running TTA components and offer them for monitoring.",
+        discussion: """
+        Look for TTA components in the config file (tta.dev/prototype/staging components, \
+        player_experience ports and database URLs, agent_orchestration, LLM providers), docker compose \
+        files next to it, listening TCP sockets (each identified by a short protocol probe: Redis, \
+        Bolt, PostgreSQL, HTTP, else tcp; with the owning PID) and known TTA processes. What one \
+        endpoint was seen as in several places becomes one proposed check. Passwords are never \
+        printed: a URL's password becomes a ${NAME_PASSWORD} placeholder.
+        """,
         options: [
-            OptionSpec("source", value: "sources", help: "Where to look (comma-separated).", allowed: ["config", "compose", "ports", "processes"], repeatable: true),
-            OptionSpec("save", help: "Add what was found to the database's component list."),
-            OptionSpec("emit-yaml", help: "Print a monitoring.checks YAML fragment."),
+            OptionSpec("source", value: "sources", help: "Where to look (comma-separated; default: monitoring.discovery.sources, or config,compose,ports).", repeatable: true),
+            OptionSpec("compose", value: "file", help: "A docker compose file to read (repeatable; default: docker-compose*.yml and docker/compose/*.yml next to the config).", repeatable: true),
+            OptionSpec("save", help: "Record what was found in the database's component list; report what appeared and what went missing."),
+            OptionSpec("emit-yaml", help: "Print a monitoring.checks YAML fragment to paste into the config."),
         ],
-        action: NotImplemented.action("discover")
+        examples: ["tta-monitor discover", "tta-monitor discover --source ports --json",
+                   "tta-monitor discover --emit-yaml >> checks.yaml", "tta-monitor discover --save"],
+        action: DiscoverCommand.run
     )
 
     static let check = CommandSpec(

@@ -10,10 +10,19 @@ enum CheckCommand {
         let concurrency = try support.intOption("concurrency", range: 1...1_024)
         let failOn: CheckStatus = invocation.value("fail-on") == "critical" ? .critical : .warning
 
-        let config = try support.requiredConfig()
+        var config = try support.requiredConfig()
         guard config.enabled else {
             context.note("monitoring is disabled in \(config.sourcePath) (monitoring.enabled: false); nothing checked")
             return .ok
+        }
+        if config.discovery.auto {
+            let discovered = try await AutoDiscovery.run(
+                config: config, configText: try ConfigLoader.readFile(config.sourcePath), environment: context.environment,
+                composeFiles: DiscoverCommand.composeFiles(explicit: [], config: config, configPath: config.sourcePath,
+                                                           locator: support.locator, workingDirectory: context.workingDirectory),
+                database: try Database(path: support.databasePath(config: config)))
+            for note in discovered.notes { context.note(note) }
+            config.checks += discovered.checks
         }
         guard !config.checks.isEmpty else {
             throw ConfigError("no checks configured in \(config.sourcePath): add a monitoring.checks list (see tta_config.yaml.example)")

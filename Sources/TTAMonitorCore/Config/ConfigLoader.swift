@@ -6,9 +6,9 @@ import Glibc
 /// does not understand with `file:line:column`.
 public struct ConfigLoader: Sendable {
     /// Top-level keys of `monitoring:` that this version reads.
-    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "retention"]
+    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "retention", "discovery"]
     /// Keys that belong to features built on top of this one; accepted and left alone here.
-    static let reservedKeys = ["alerts", "carbon", "discovery"]
+    static let reservedKeys = ["alerts", "carbon"]
     /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
     static let legacyKeys = ["health_check_interval", "metrics_port"]
 
@@ -74,6 +74,9 @@ public struct ConfigLoader: Sendable {
         }
         if var retention = try reader.mapping("retention") {
             config.retention = try RetentionConfig.read(&retention)
+        }
+        if var discovery = try reader.mapping("discovery") {
+            config.discovery = try DiscoveryConfig.read(&discovery)
         }
         for key in Self.reservedKeys where reader.node(key) != nil {
             config.reservedSections.append(key)

@@ -34,6 +34,8 @@ public struct MonitoringConfig: Sendable {
     public var checks: [CheckConfig] = []
     /// Retention windows per dataset (`monitoring.retention`).
     public var retention = RetentionConfig()
+    /// `monitoring.discovery`.
+    public var discovery = DiscoveryConfig()
     /// Sections other work will interpret (alerts, carbon, …), present in the file.
     public var reservedSections: [String] = []
     /// `monitoring.privacy.redact`: what is removed from messages and details.

@@ -1,0 +1,76 @@
+/// `tta-monitor discover`: finds running TTA components and proposes checks for them.
+enum DiscoverCommand {
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        let support = CommandSupport(context: context)
+        let locator = support.locator
+        let configPath = try locator.configPath(explicit: context.invocation.value("config"))
+        // Without a config and without named sources there is nothing to go by but a scan of
+        // every port on the host; ask instead of probing all of them unasked.
+        if configPath == nil, context.invocation.list("source").isEmpty {
+            throw ConfigError.missingFile("no config file found (looked for $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml); "
+                                          + "pass --config PATH, or name the sources to use without one (--source ports,processes)")
+        }
+        var config: MonitoringConfig?
+        var root: YAMLNode?
+        if let configPath {
+            let resolved = locator.resolve(configPath)
+            config = try ConfigLoader(environment: context.environment).load(path: resolved)
+            root = try ConfigDocument(text: try ConfigLoader.readFile(resolved), path: resolved).root
+        }
+
+        var requested: [DiscoverySource] = []
+        for name in context.invocation.list("source") {
+            guard let source = DiscoverySource(rawValue: name) else {
+                throw UsageError("The value '\(name)' is invalid for '--source <sources>'. Please provide one of 'config', 'compose', 'ports' or 'processes'.",
+                                 commandPath: context.invocation.commandPath)
+            }
+            if !requested.contains(source) { requested.append(source) }
+        }
+        let sources = requested.isEmpty ? (config?.discovery.sources ?? DiscoverySource.defaults) : requested
+        if sources.contains(.config), root == nil {
+            context.note("note: no config file found; the 'config' source has nothing to read (pass --config PATH)")
+        }
+        let composeFiles = Self.composeFiles(explicit: context.invocation.list("compose"), config: config,
+                                             configPath: configPath, locator: locator, workingDirectory: context.workingDirectory)
+
+        let discovery = Discovery(sources: sources, configRoot: root, composeFiles: composeFiles,
+                                  environment: context.environment)
+        let outcome = await discovery.run()
+        for warning in outcome.warnings { context.note("warning: \(warning)") }
+
+        var report = DiscoveryReport(proposals: outcome.proposals)
+        if context.invocation.flag("save") {
+            let database = try Database(path: support.databasePath(config: config))
+            report.changes = try DiscoveredComponents(database: database).save(outcome.proposals, now: WallClock.nowMilliseconds())
+        }
+        let text: String
+        if context.invocation.flag("emit-yaml") {
+            text = report.yaml()
+        } else if context.wantsJSON {
+            text = report.json()
+        } else {
+            text = report.table()
+        }
+        // Belt and braces: no literal secret of the config file is ever printed.
+        let redactor = Redactor(categories: [], secrets: config?.secretValues ?? [])
+        context.console.out(redactor.redact(text))
+        return .ok
+    }
+
+    /// `--compose` files, else `monitoring.discovery.compose_files` (relative to the config),
+    /// else the compose files next to the config (or in the working directory).
+    static func composeFiles(explicit: [String], config: MonitoringConfig?, configPath: String?,
+                             locator: ConfigLocator, workingDirectory: String) -> [String] {
+        if !explicit.isEmpty { return explicit.map(locator.resolve) }
+        let configDirectory = configPath.map { directory(of: locator.resolve($0)) } ?? workingDirectory
+        if let configured = config?.discovery.composeFiles, !configured.isEmpty {
+            return configured.map { $0.hasPrefix("/") ? $0 : configDirectory + "/" + $0 }
+        }
+        return ComposeSource.defaultFiles(in: configDirectory)
+    }
+
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
