@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for tta-monitor, each side by side with the reference named in its issue.
 # Needs: scripts/install-deps.sh (hyperfine, nginx-light, monitoring-plugins-standard, sqlite3, time).
-# Usage: scripts/bench.sh [all|http|startup|status] ; results in bench-out/.
+# Usage: scripts/bench.sh [all|http|startup|status|purge] ; results in bench-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -106,10 +106,71 @@ SQL
   cat "$out/status-rss.txt"
 }
 
+bench_purge() {
+  # 10M results as in bench_status (100 components x 100,000, one a minute, about 69 days);
+  # a checks window of 10,000 minutes keeps the newest 1M and purges 9M.
+  local db="$work/purge.db" now
+  { echo "monitoring:"; echo "  retention: {checks: 10000m, rollups: 3650d}"; echo "  checks:"
+    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/purge.yaml"
+  "$bin" --config "$work/purge.yaml" --db "$db" -q check >/dev/null || true   # creates the schema (auto_vacuum=INCREMENTAL)
+  now=$(( $(date +%s) * 1000 ))
+  echo "generating 10M results..."
+  sqlite3 "$db" <<SQL
+PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
+DELETE FROM check_results;
+DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
+INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
+INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
+SELECT 1000000, (i % 100) + 1, $now - (99999 - i / 100) * 60000,
+       CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
+       (abs(random()) % 50000) / 100.0, 'ok', '{}' FROM n;
+CREATE INDEX check_results_by_component_ts ON check_results (component_id, ts, status, latency_ms);
+CREATE INDEX check_results_by_run ON check_results (run_id);
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+  cp "$db" "$work/purge-plain.db"
+  # A writer like `check`: one row every 10 ms, retrying a held lock every millisecond
+  # (tta-monitor's busy handler); prints the longest time one insert took.
+  cat > "$work/writer.py" <<'PY'
+import os, sqlite3, sys, time
+db, stop = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db, timeout=0, isolation_level=None)
+longest, n = 0.0, 0
+while not os.path.exists(stop):
+    start = time.monotonic()
+    while True:
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message) VALUES (1000000, 1, ?, 0, 1.0, 'w')", (int(time.time() * 1000),))
+            con.execute("COMMIT")
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error): raise
+            time.sleep(0.001)
+    longest, n = max(longest, time.monotonic() - start), n + 1
+    time.sleep(0.01)
+print(f"concurrent writer: {n} inserts, longest {longest * 1000:.1f} ms")
+PY
+  echo "rows: $(sqlite3 "$db" 'SELECT count(*) FROM check_results')"
+  rm -f "$work/stop"; python3 "$work/writer.py" "$db" "$work/stop" > "$out/purge-writer.txt" & local writer=$!
+  local t0 t1 t2 t3 cutoff
+  t0=$(date +%s.%N)
+  "$bin" --config "$work/purge.yaml" --db "$db" retention purge | tee "$out/purge.txt"
+  t1=$(date +%s.%N)
+  touch "$work/stop"; wait "$writer"; cat "$out/purge-writer.txt"
+  cutoff=$(sqlite3 "$db" "SELECT json_extract(details, '\$.checks.cutoff') FROM purge_log ORDER BY id DESC LIMIT 1")
+  t2=$(date +%s.%N)
+  sqlite3 "$work/purge-plain.db" "DELETE FROM check_results WHERE ts < $cutoff; SELECT changes();"
+  t3=$(date +%s.%N)
+  python3 -c "p, d = $t1 - $t0, $t3 - $t2; print(f'tta-monitor retention purge: {p:.2f} s (rollups + batched delete + incremental vacuum); sqlite3 DELETE: {d:.2f} s; ratio {p / d:.2f}x')" | tee "$out/purge-ratio.txt"
+}
+
 case $which in
   http) bench_http ;;
   startup) bench_startup ;;
   status) bench_status ;;
-  all) bench_startup; bench_http; bench_status ;;
-  *) echo "usage: $0 [all|http|startup|status]" >&2; exit 64 ;;
+  purge) bench_purge ;;
+  all) bench_startup; bench_http; bench_status; bench_purge ;;
+  *) echo "usage: $0 [all|http|startup|status|purge]" >&2; exit 64 ;;
 esac

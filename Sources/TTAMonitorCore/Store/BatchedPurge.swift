@@ -75,6 +75,33 @@ public struct BatchedPurge {
         }
     }
 
+    /// Deletes rows of `table` (check results or metrics) older than `cutoff`, walking the
+    /// table in rowid order — its physical order, so each batch rewrites a few neighbouring
+    /// pages, not one row on each of thousands of pages as a walk per component would.
+    public func deleteInRowidOrder(_ table: Table, before cutoff: Int64) throws(StoreError) -> Int64 {
+        precondition(table != .rollups, "rollups have no rowid")
+        // Scalar reads finish their statement at once: an open read would pin an old snapshot
+        // and make the first BEGIN IMMEDIATE fail with SQLITE_BUSY_SNAPSHOT.
+        guard let first = try database.scalarInt("SELECT MIN(rowid) FROM \(table.rawValue)"),
+              let last = try database.scalarInt("SELECT MAX(rowid) FROM \(table.rawValue)") else { return 0 }
+        let statement = try database.prepare("DELETE FROM \(table.rawValue) WHERE rowid >= ?1 AND rowid < ?2 AND ts < ?3")
+        var removed: Int64 = 0
+        var start = first
+        while start <= last {
+            let end = start + batchSize
+            let changed = try database.writeTransaction { () throws(StoreError) -> Int64 in
+                try statement.run([.integer(start), .integer(end), .integer(cutoff)])
+                return try database.scalarInt("SELECT changes()") ?? 0
+            }
+            start = end
+            guard changed > 0 else { continue }
+            removed += changed
+            progress?(removed)
+            usleep(2_000)
+        }
+        return removed
+    }
+
     /// Returns free pages to the file system a slice at a time (each slice its own
     /// transaction); converts a file created before auto_vacuum was set with a one-time
     /// `VACUUM`. Returns the bytes the file shrank by and whether it was converted.
@@ -88,7 +115,7 @@ public struct BatchedPurge {
             converted = true
         } else {
             while try (database.scalarInt("PRAGMA freelist_count") ?? 0) > 0 {
-                try database.execute("PRAGMA incremental_vacuum(2000)")
+                try database.execute("PRAGMA incremental_vacuum(256)")
             }
         }
         try database.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -51,12 +51,19 @@ public struct RetentionPurge {
                     var purge = BatchedPurge(database: database)
                     purge.batchSize = batchSize
                     if let progress { purge.progress = { progress(dataset, $0) } }
-                    for id in components {
-                        if dataset == .checks {
+                    if dataset == .checks {
+                        // Every hour before the cutoff has its rollup before any raw row goes.
+                        for id in components {
                             let pending = try rollups.pendingRollups(componentID: id, before: result.cutoff)
                             result.rollupHours += try rollups.write(pending, componentID: id)
                         }
-                        result.rows += try purge.delete(table, componentID: id, before: result.cutoff, removedSoFar: result.rows)
+                    }
+                    if table == .rollups {
+                        for id in components {
+                            result.rows += try purge.delete(table, componentID: id, before: result.cutoff, removedSoFar: result.rows)
+                        }
+                    } else {
+                        result.rows = try purge.deleteInRowidOrder(table, before: result.cutoff)
                     }
                 }
                 outcome.datasets.append(result)
