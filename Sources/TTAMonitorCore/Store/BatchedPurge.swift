@@ -97,6 +97,9 @@ public struct BatchedPurge {
             guard changed > 0 else { continue }
             removed += changed
             progress?(removed)
+            // Copy this batch's pages out of the WAL now, so that a concurrent writer's commit
+            // never has to checkpoint a pile of purge pages itself.
+            try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
             usleep(2_000)
         }
         return removed
@@ -116,6 +119,7 @@ public struct BatchedPurge {
         } else {
             while try (database.scalarInt("PRAGMA freelist_count") ?? 0) > 0 {
                 try database.execute("PRAGMA incremental_vacuum(256)")
+                try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
             }
         }
         try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
