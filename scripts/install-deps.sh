@@ -21,7 +21,10 @@ packages=(
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
+# .ci/run updates the package lists itself and passes --no-update.
+if [ "${1:-}" != "--no-update" ]; then
+  $sudo apt-get update -q
+fi
 $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
 # Services these packages may start are not used: the tests start their own servers on free
 # loopback ports.
