@@ -55,6 +55,24 @@ bench_startup() {
     -n "check_dummy 0" "$plugins/check_dummy 0"
 }
 
+# Fills check_results of an existing tta-monitor database with 10M rows: 100 components x
+# 100,000 results, 99% OK, latencies 0-500 ms; $2 is the SQL for row i's timestamp.
+generate_history() {
+  sqlite3 "$1" <<SQL
+PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
+DELETE FROM check_results;
+DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
+INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
+INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
+SELECT 1000000, (i % 100) + 1, $2,
+       CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
+       (abs(random()) % 50000) / 100.0, 'ok', '{}' FROM n;
+CREATE INDEX check_results_by_component_ts ON check_results (component_id, ts, status, latency_ms);
+CREATE INDEX check_results_by_run ON check_results (run_id);
+SQL
+}
+
 bench_status() {
   # 10M results: 100 components x 100,000 results, one a minute (about 69 days), ending now.
   local db="$work/status.db" now since
@@ -63,18 +81,8 @@ bench_status() {
   "$bin" --config "$work/status.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
   now=$(( $(date +%s) * 1000 ))
   echo "generating 10M results..."
+  generate_history "$db" "$now - (i / 100) * 60000"
   sqlite3 "$db" <<SQL
-PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
-DELETE FROM check_results;
-DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
-INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
-INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
-SELECT 1000000, (i % 100) + 1, $now - (i / 100) * 60000,
-       CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
-       (abs(random()) % 50000) / 100.0, 'ok', '{}' FROM n;
-CREATE INDEX check_results_by_component_ts ON check_results (component_id, ts, status, latency_ms);
-CREATE INDEX check_results_by_run ON check_results (run_id);
 UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000;
 ANALYZE;
 SQL
@@ -115,18 +123,8 @@ bench_purge() {
   "$bin" --config "$work/purge.yaml" --db "$db" -q check >/dev/null || true   # creates the schema (auto_vacuum=INCREMENTAL)
   now=$(( $(date +%s) * 1000 ))
   echo "generating 10M results..."
+  generate_history "$db" "$now - (99999 - i / 100) * 60000"
   sqlite3 "$db" <<SQL
-PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
-DELETE FROM check_results;
-DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
-INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
-INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
-SELECT 1000000, (i % 100) + 1, $now - (99999 - i / 100) * 60000,
-       CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
-       (abs(random()) % 50000) / 100.0, 'ok', '{}' FROM n;
-CREATE INDEX check_results_by_component_ts ON check_results (component_id, ts, status, latency_ms);
-CREATE INDEX check_results_by_run ON check_results (run_id);
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL
   cp "$db" "$work/purge-plain.db"

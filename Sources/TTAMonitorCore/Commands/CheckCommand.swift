@@ -15,12 +15,19 @@ enum CheckCommand {
             context.note("monitoring is disabled in \(config.sourcePath) (monitoring.enabled: false); nothing checked")
             return .ok
         }
-        if config.discovery.auto {
+        // One connection for the whole run (discovery state, prior state, the results),
+        // opened and migrated before probing so a bad --db fails in milliseconds rather than
+        // after every check has run. --no-store without a database creates none.
+        let databasePath = support.databasePath(config: config)
+        let noStore = invocation.flag("no-store")
+        let database = noStore && !config.discovery.auto && !support.locator.exists(databasePath)
+            ? nil : try Database(path: databasePath)
+        if config.discovery.auto, let database {
             let discovered = try await AutoDiscovery.run(
                 config: config, configText: try ConfigLoader.readFile(config.sourcePath), environment: context.environment,
                 composeFiles: DiscoverCommand.composeFiles(explicit: [], config: config, configPath: config.sourcePath,
                                                            locator: support.locator, workingDirectory: context.workingDirectory),
-                database: try Database(path: support.databasePath(config: config)))
+                database: database)
             for note in discovered.notes { context.note(note) }
             config.checks += discovered.checks
         }
@@ -30,15 +37,13 @@ enum CheckCommand {
         let names = try support.resolveNames(invocation.arguments, among: config.checks.map(\.name), what: "check")
         let selected = names.isEmpty ? config.checks : config.checks.filter { names.contains($0.name) }
 
-        // Open (and migrate) the database before probing, so a bad --db fails in milliseconds
-        // rather than after every check has run.
-        let store = invocation.flag("no-store") ? nil : try ResultStore(database: Database(path: support.databasePath(config: config)))
+        let store = noStore ? nil : database.map(ResultStore.init(database:))
 
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         let runner = CheckRunner(concurrency: concurrency ?? config.defaults.concurrency, timeoutOverride: timeout)
         let probed = await runner.run(selected, config: config)
-        let prior = try CheckPipeline.priorStates(databasePath: support.databasePath(config: config), locator: support.locator)
+        let prior = try database.map { try StatusQuery(database: $0).components() } ?? [:]
         let results = CheckPipeline.process(probed, checks: selected, config: config, prior: prior)
         let finishedAt = WallClock.nowMilliseconds()
 

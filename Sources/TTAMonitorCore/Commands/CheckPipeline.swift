@@ -1,12 +1,6 @@
 /// What happens to raw probe results before they are stored or printed: redaction, then
 /// failure/success thresholds against the state kept in the database, then `depends_on`.
 enum CheckPipeline {
-    /// Reads the state the thresholds need; nil when there is no database yet.
-    static func priorStates(databasePath: String, locator: ConfigLocator) throws(StoreError) -> [String: StatusQuery.ComponentState] {
-        guard locator.exists(databasePath) else { return [:] }
-        return try StatusQuery(database: Database(path: databasePath)).components()
-    }
-
     /// Applies the three steps to `results` of `checks`.
     static func process(_ results: [CheckResult], checks: [CheckConfig], config: MonitoringConfig,
                         prior: [String: StatusQuery.ComponentState]) -> [CheckResult] {
