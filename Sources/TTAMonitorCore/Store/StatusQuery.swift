@@ -90,7 +90,9 @@ public struct StatusQuery {
             """)
         try statement.bind([.integer(id), .integer(since)])
         var stats = WindowStats(total: 0, up: 0, unknown: 0)
-        var latencies: [(value: Double, weight: Double)] = []
+        // Raw latencies stay plain Doubles: sorting them is the hot path of `status` on a
+        // long history; weights are only needed once rollups take part.
+        var latencies: [Double] = []
         while try statement.step() {
             stats.total += 1
             switch statement.int(0) {
@@ -98,27 +100,37 @@ public struct StatusQuery {
             case 3: stats.unknown += 1
             default: break
             }
-            if let latency = statement.optionalDouble(1) { latencies.append((latency, 1)) }
+            if let latency = statement.optionalDouble(1) { latencies.append(latency) }
         }
+        var rolledUp: [(value: Double, weight: Double)] = []
         let oldestRaw = try database.scalarInt("SELECT MIN(ts) FROM check_results WHERE component_id = ?", [.integer(id)])
-        let rollups = try database.prepare("""
-            SELECT count, ok, warning, unknown, latency_count, latency_p50, latency_p95, latency_max FROM rollups
-            WHERE component_id = ? AND hour_start >= ? AND hour_start + 3600000 <= ?
-            """)
-        try rollups.bind([.integer(id), .integer(since), .integer(oldestRaw ?? Int64.max)])
-        while try rollups.step() {
-            stats.total += Int(rollups.int(0))
-            stats.up += Int(rollups.int(1) + rollups.int(2))
-            stats.unknown += Int(rollups.int(3))
-            let count = Double(rollups.int(4))
-            if count > 0, let p50 = rollups.optionalDouble(5), let p95 = rollups.optionalDouble(6),
-               let max = rollups.optionalDouble(7) {
-                latencies += [(p50, count * 0.5), (p95, count * 0.45), (max, count * 0.05)]
+        // Rollups can only fill whole hours that end before the oldest raw row.
+        if (oldestRaw ?? Int64.max) - since >= 3_600_000 {
+            let rollups = try database.prepare("""
+                SELECT count, ok, warning, unknown, latency_count, latency_p50, latency_p95, latency_max FROM rollups
+                WHERE component_id = ? AND hour_start >= ? AND hour_start + 3600000 <= ?
+                """)
+            try rollups.bind([.integer(id), .integer(since), .integer(oldestRaw ?? Int64.max)])
+            while try rollups.step() {
+                stats.total += Int(rollups.int(0))
+                stats.up += Int(rollups.int(1) + rollups.int(2))
+                stats.unknown += Int(rollups.int(3))
+                let count = Double(rollups.int(4))
+                if count > 0, let p50 = rollups.optionalDouble(5), let p95 = rollups.optionalDouble(6),
+                   let max = rollups.optionalDouble(7) {
+                    rolledUp += [(p50, count * 0.5), (p95, count * 0.45), (max, count * 0.05)]
+                }
             }
         }
-        latencies.sort { $0.value < $1.value }
-        stats.p50 = Percentile.weightedNearestRank(latencies, 50)
-        stats.p95 = Percentile.weightedNearestRank(latencies, 95)
+        if rolledUp.isEmpty {
+            latencies.sort()
+            stats.p50 = Percentile.nearestRank(latencies, 50)
+            stats.p95 = Percentile.nearestRank(latencies, 95)
+        } else {
+            let weighted = (latencies.map { (value: $0, weight: 1.0) } + rolledUp).sorted { $0.value < $1.value }
+            stats.p50 = Percentile.weightedNearestRank(weighted, 50)
+            stats.p95 = Percentile.weightedNearestRank(weighted, 95)
+        }
         return stats
     }
 
