@@ -16,6 +16,10 @@ packages=(
   monitoring-plugins-basic               # real Nagios plugins for the command check tests
   hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
   nginx-light time                       # benchmarks: the local HTTP server, max RSS
+  qpdf poppler-utils                     # export: qpdf --check, pdftotext, pdftoppm validate PDFs
+  prometheus-alertmanager                # alerts: a real Alertmanager (and amtool) receives alerts
+  prometheus-pushgateway                 # export --push: a real Pushgateway
+  python3-pip python3-venv               # carbon: CodeCarbon itself writes real emissions.csv files
 )
 
 sudo=""
@@ -26,5 +30,11 @@ if [ "${1:-}" != "--no-update" ]; then
   $sudo apt-get update -q
 fi
 $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
+# CodeCarbon 3.3.2 (the version whose methodology `carbon measure` follows), from PyPI, for
+# the carbon tests. A python3 already on PATH with pip (e.g. pyenv) is used as it is.
+if ! python3 -c 'import codecarbon' 2>/dev/null; then
+  python3 -m pip install --quiet codecarbon==3.3.2 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages codecarbon==3.3.2
+fi
 # Services these packages may start are not used: the tests start their own servers on free
 # loopback ports.

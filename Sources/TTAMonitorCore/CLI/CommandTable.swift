@@ -94,60 +94,6 @@ public enum CommandTable {
         action: CheckCommand.run
     )
 
-    static let alerts = CommandSpec(
-        "alerts",
-        summary: "List, acknowledge, silence and route alerts.",
-        subcommands: [
-            CommandSpec("list", summary: "List alerts.", options: [
-                OptionSpec("state", value: "state", help: "Which alerts (default: firing).", allowed: ["firing", "pending", "resolved", "all"]),
-            ], action: NotImplemented.action("alerts list")),
-            CommandSpec("show", summary: "Show one alert and its events.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts show")),
-            CommandSpec("ack", summary: "Acknowledge an alert (stops escalation).", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts ack")),
-            CommandSpec("resolve", summary: "Resolve an alert by hand.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts resolve")),
-            CommandSpec("silence", summary: "Silence a component's alerts for a while.", options: [
-                OptionSpec("component", value: "name", help: "Component to silence."),
-                OptionSpec("rule", value: "name", help: "Only this rule."),
-                OptionSpec("for", value: "duration", help: "How long."),
-                OptionSpec("comment", value: "text", help: "Why."),
-            ], action: NotImplemented.action("alerts silence")),
-            CommandSpec("unsilence", summary: "Remove a silence.", arguments: [ArgumentSpec("id", help: "Silence id.", required: true)], action: NotImplemented.action("alerts unsilence")),
-            CommandSpec("evaluate", summary: "Evaluate alert rules and deliver notifications.", action: NotImplemented.action("alerts evaluate")),
-            CommandSpec("notify-test", summary: "Send a test notification to a channel.", arguments: [ArgumentSpec("channel", help: "Channel name.", required: true)], action: NotImplemented.action("alerts notify-test")),
-            CommandSpec("history", summary: "Show alert events over time.", action: NotImplemented.action("alerts history")),
-        ]
-    )
-
-    static let carbon = CommandSpec(
-        "carbon",
-        summary: "Report energy use and carbon emissions.",
-        subcommands: [
-            CommandSpec("report", summary: "Energy and CO2e for a day or period.", options: [
-                OptionSpec("day", value: "date", help: "YYYY-MM-DD or 'yesterday'."),
-                OptionSpec("since", value: "time", help: "Start of the period."),
-                OptionSpec("until", value: "time", help: "End of the period."),
-                OptionSpec("by", value: "dimension", help: "Group by.", allowed: ["component", "project", "model"]),
-            ], action: NotImplemented.action("carbon report")),
-            CommandSpec("import", summary: "Import CodeCarbon emissions.csv files.", arguments: [ArgumentSpec("file", help: "emissions.csv files.", variadic: true, required: true)], action: NotImplemented.action("carbon import")),
-            CommandSpec("measure", summary: "Measure energy use for a while (RAPL, procfs, nvidia-smi).", options: [
-                OptionSpec("duration", value: "duration", help: "How long to measure."),
-                OptionSpec("label", value: "label", help: "Label for the measurement."),
-            ], action: NotImplemented.action("carbon measure")),
-        ]
-    )
-
-    static let export = CommandSpec(
-        "export",
-        summary: "Export a report as PDF, CSV, JSON or OpenMetrics.",
-        options: [
-            OptionSpec("format", value: "format", help: "Output format.", allowed: ["pdf", "csv", "json", "openmetrics"]),
-            OptionSpec("report", value: "report", help: "What to export.", allowed: ["status", "checks", "alerts", "carbon"]),
-            OptionSpec("since", value: "time", help: "Start of the period."),
-            OptionSpec("until", value: "time", help: "End of the period."),
-            OptionSpec("output", value: "file", help: "Output file, or - for stdout."),
-        ],
-        action: NotImplemented.action("export")
-    )
-
     static let retention = CommandSpec(
         "retention",
         summary: "Purge data past its retention window.",

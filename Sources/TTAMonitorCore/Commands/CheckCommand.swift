@@ -55,6 +55,11 @@ enum CheckCommand {
             })
             runID = try store.recordRun(startedAt: startedAt, finishedAt: finishedAt, results: results, components: components)
         }
+        // Alerts are evaluated on the stored history, so only runs that were stored count.
+        if store != nil, let database {
+            _ = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
+                                         environment: context.environment)
+        }
 
         let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,
                                     durationMs: stopwatch.elapsedMilliseconds, failOn: failOn,

@@ -6,9 +6,7 @@ import Glibc
 /// does not understand with `file:line:column`.
 public struct ConfigLoader: Sendable {
     /// Top-level keys of `monitoring:` that this version reads.
-    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "retention", "discovery"]
-    /// Keys that belong to features built on top of this one; accepted and left alone here.
-    static let reservedKeys = ["alerts", "carbon"]
+    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "retention", "discovery", "alerts", "carbon", "privacy"]
     /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
     static let legacyKeys = ["health_check_interval", "metrics_port"]
 
@@ -78,9 +76,12 @@ public struct ConfigLoader: Sendable {
         if var discovery = try reader.mapping("discovery") {
             config.discovery = try DiscoveryConfig.read(&discovery)
         }
-        for key in Self.reservedKeys where reader.node(key) != nil {
-            config.reservedSections.append(key)
+        if var alerts = try reader.mapping("alerts") {
+            config.alerts = try AlertsConfig.read(&alerts)
         }
+        // The carbon section also reads TTA's own top-level `carbon:` (output_dir, project_name).
+        let carbonReader = try reader.mapping("carbon")
+        config.carbon = try CarbonConfig.read(carbonReader, root: root, document: document, interpolation: interpolation)
         if let checksNode = reader.node("checks") {
             config.checks = try CheckConfigDecoder(document: document, interpolation: interpolation)
                 .decodeAll(checksNode, path: "monitoring.checks")

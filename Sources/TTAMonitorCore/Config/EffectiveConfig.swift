@@ -21,6 +21,8 @@ struct EffectiveConfig {
                     ("interval", config.defaults.interval.map { .string(DurationParser.format($0)) } ?? .null),
                 ])),
                 ("checks", .array(config.checks.map(checkJSON))),
+                ("alerts", config.alerts.effectiveJSON),
+                ("carbon", config.carbon.effectiveJSON),
             ])),
         ])
     }

@@ -36,8 +36,10 @@ public struct MonitoringConfig: Sendable {
     public var retention = RetentionConfig()
     /// `monitoring.discovery`.
     public var discovery = DiscoveryConfig()
-    /// Sections other work will interpret (alerts, carbon, …), present in the file.
-    public var reservedSections: [String] = []
+    /// `monitoring.alerts`: rules, channels, routing.
+    public var alerts = AlertsConfig()
+    /// `monitoring.carbon` (and TTA's own `carbon:` section).
+    public var carbon = CarbonConfig()
     /// `monitoring.privacy.redact`: what is removed from messages and details.
     public var redactCategories: Set<Redactor.Category> = Set(Redactor.Category.allCases)
     /// Literal secret values found in the file, removed wherever they would be shown.

@@ -100,6 +100,133 @@ public enum Migrations {
         ALTER TABLE components ADD COLUMN discovered_spec TEXT; -- JSON of the proposed check
         ALTER TABLE components ADD COLUMN missing_since INTEGER;
         """,
+        """
+        -- Alerts (schema v4). One row per alert instance: a fingerprint (rule + check +
+        -- labels) has at most one row that is not resolved, so one condition is one alert.
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            kind TEXT NOT NULL,                    -- status, threshold, availability, absent, forecast, anomaly, carbon
+            component TEXT,                        -- the check it is about; NULL for rules about no one check
+            severity TEXT NOT NULL,                -- info, warning, critical
+            state TEXT NOT NULL,                   -- pending, firing, resolved
+            labels TEXT NOT NULL,                  -- JSON object, keys sorted
+            summary TEXT NOT NULL,
+            runbook_url TEXT,
+            value REAL,
+            threshold REAL,
+            started_at INTEGER NOT NULL,           -- ms: condition first seen (pending since)
+            fired_at INTEGER,
+            resolved_at INTEGER,
+            last_evaluated_at INTEGER NOT NULL,
+            last_notified_at INTEGER,
+            acked_at INTEGER,
+            acked_by TEXT,
+            escalation_level INTEGER NOT NULL DEFAULT 0,
+            escalated_at INTEGER,
+            suppressed_by TEXT                     -- 'silence:<id>' or 'inhibited:<check>' while suppressed
+        );
+        CREATE UNIQUE INDEX alerts_open_by_fingerprint ON alerts (fingerprint) WHERE state <> 'resolved';
+        CREATE INDEX alerts_by_state ON alerts (state, started_at);
+        CREATE INDEX alerts_by_resolved ON alerts (resolved_at) WHERE resolved_at IS NOT NULL;
+        CREATE TABLE alert_events (
+            id INTEGER PRIMARY KEY,
+            alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+            ts INTEGER NOT NULL,
+            event TEXT NOT NULL,                   -- pending, firing, repeat, resolved, acked, silenced, inhibited, escalated
+            detail TEXT
+        );
+        CREATE INDEX alert_events_by_alert ON alert_events (alert_id, ts);
+        CREATE INDEX alert_events_by_ts ON alert_events (ts);
+        CREATE TABLE silences (
+            id INTEGER PRIMARY KEY,
+            component TEXT,                        -- NULL: every component (then rule is set)
+            rule TEXT,                             -- NULL: every rule
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            removed_at INTEGER,
+            comment TEXT,
+            created_by TEXT
+        );
+        -- The outbox: written in the same transaction as the alert state change that caused
+        -- it, delivered at-least-once by later runs; a row is never deleted while undelivered.
+        CREATE TABLE notifications (
+            id INTEGER PRIMARY KEY,
+            alert_id INTEGER REFERENCES alerts(id) ON DELETE SET NULL,   -- NULL for notify-test
+            channel TEXT NOT NULL,
+            event TEXT NOT NULL,                   -- firing, repeat, resolved, escalated, test
+            payload TEXT NOT NULL,                 -- JSON of AlertNotification at the event
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX notifications_pending ON notifications (channel, next_attempt_at) WHERE delivered_at IS NULL;
+        CREATE INDEX notifications_by_delivered ON notifications (delivered_at) WHERE delivered_at IS NOT NULL;
+        """,
+        """
+        -- Carbon (schema v5): one row per CodeCarbon run imported or per `carbon measure`.
+        CREATE TABLE carbon_runs (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,                  -- codecarbon, measure
+            row_key TEXT NOT NULL UNIQUE,          -- idempotency key: re-importing adds nothing
+            source_file TEXT,
+            source_line INTEGER,
+            ts INTEGER NOT NULL,                   -- ms since the epoch (UTC), end of the run
+            local_day TEXT NOT NULL,               -- YYYY-MM-DD in local time, for daily reports
+            project TEXT,
+            run_id TEXT,
+            experiment_id TEXT,
+            label TEXT,
+            component TEXT,
+            model TEXT,
+            duration_s REAL,
+            emissions_kg REAL,
+            emissions_rate REAL,
+            energy_kwh REAL,                       -- total, PUE included
+            cpu_power_w REAL,
+            gpu_power_w REAL,
+            ram_power_w REAL,
+            cpu_energy_kwh REAL,
+            gpu_energy_kwh REAL,
+            ram_energy_kwh REAL,
+            country_name TEXT,
+            country_iso_code TEXT,
+            region TEXT,
+            cloud_provider TEXT,
+            cloud_region TEXT,
+            on_cloud TEXT,
+            os TEXT,
+            python_version TEXT,
+            codecarbon_version TEXT,
+            cpu_count REAL,
+            cpu_model TEXT,
+            gpu_count REAL,
+            gpu_model TEXT,
+            longitude REAL,
+            latitude REAL,
+            ram_total_size REAL,
+            tracking_mode TEXT,
+            pue REAL,
+            intensity_g_per_kwh REAL,
+            method TEXT,                           -- JSON: how each part was obtained (measure)
+            extra TEXT                             -- JSON: any other CSV columns, kept verbatim
+        );
+        CREATE INDEX carbon_runs_by_ts ON carbon_runs (ts);
+        CREATE INDEX carbon_runs_by_day ON carbon_runs (local_day);
+        -- Per-component split of a measured run's CPU energy by CPU-time share.
+        CREATE TABLE carbon_attribution (
+            carbon_run_id INTEGER NOT NULL REFERENCES carbon_runs(id) ON DELETE CASCADE,
+            component TEXT NOT NULL,
+            cpu_seconds REAL NOT NULL,
+            share REAL NOT NULL,
+            energy_kwh REAL NOT NULL,
+            emissions_kg REAL NOT NULL,
+            PRIMARY KEY (carbon_run_id, component)
+        );
+        """,
     ]
 
     /// The schema version this build writes.

@@ -10,7 +10,6 @@ import Testing
         let config = try load("monitoring:\n  checks: []\n")
         #expect(config.discovery == DiscoveryConfig())
         #expect(config.discovery.sources == [.config, .compose, .ports])
-        #expect(!config.reservedSections.contains("discovery"))
     }
 
     @Test func sourcesAndComposeFilesAreRead() throws {
