@@ -18,7 +18,7 @@ extension CommandTable {
             ], action: NotImplemented.action("alerts silence")),
             CommandSpec("unsilence", summary: "Remove a silence.", arguments: [ArgumentSpec("id", help: "Silence id.", required: true)], action: NotImplemented.action("alerts unsilence")),
             CommandSpec("evaluate", summary: "Evaluate alert rules and deliver notifications.", action: NotImplemented.action("alerts evaluate")),
-            CommandSpec("notify-test", summary: "Send a test notification to a channel.", arguments: [ArgumentSpec("channel", help: "Channel name.", required: true)], action: NotImplemented.action("alerts notify-test")),
+            CommandSpec("notify-test", summary: "Send a test notification to a channel.", arguments: [ArgumentSpec("channel", help: "Channel name.", required: true)], action: AlertsNotifyTestCommand.run),
             CommandSpec("history", summary: "Show alert events over time.", action: NotImplemented.action("alerts history")),
         ]
     )
