@@ -15,7 +15,7 @@ import Testing
     // MARK: man page
 
     @Test func manPageHasTheConventionalSections() {
-        let expected = ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS", "CONFIGURATION",
+        let expected = ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS", "CONFIGURATION", "ALERTS", "CARBON", "EXPORT",
                         "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO"]
         #expect(manPage.sectionNames == expected)
         #expect(manPage.lines.contains(".Dt TTA-MONITOR 1"))
