@@ -6,20 +6,22 @@ extension CommandTable {
         subcommands: [
             CommandSpec("list", summary: "List alerts.", options: [
                 OptionSpec("state", value: "state", help: "Which alerts (default: firing).", allowed: ["firing", "pending", "resolved", "all"]),
-            ], action: NotImplemented.action("alerts list")),
-            CommandSpec("show", summary: "Show one alert and its events.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts show")),
-            CommandSpec("ack", summary: "Acknowledge an alert (stops escalation).", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts ack")),
-            CommandSpec("resolve", summary: "Resolve an alert by hand.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: NotImplemented.action("alerts resolve")),
+            ], action: AlertsListCommand.list),
+            CommandSpec("show", summary: "Show one alert and its events.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: AlertsListCommand.show),
+            CommandSpec("ack", summary: "Acknowledge an alert (stops escalation).", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: AlertsActionCommand.ack),
+            CommandSpec("resolve", summary: "Resolve an alert by hand.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: AlertsActionCommand.resolve),
             CommandSpec("silence", summary: "Silence a component's alerts for a while.", options: [
-                OptionSpec("component", value: "name", help: "Component to silence."),
+                OptionSpec("component", value: "name", help: "Component to silence (or give --rule alone)."),
                 OptionSpec("rule", value: "name", help: "Only this rule."),
-                OptionSpec("for", value: "duration", help: "How long."),
+                OptionSpec("for", value: "duration", help: "How long (required), e.g. 2h."),
                 OptionSpec("comment", value: "text", help: "Why."),
-            ], action: NotImplemented.action("alerts silence")),
-            CommandSpec("unsilence", summary: "Remove a silence.", arguments: [ArgumentSpec("id", help: "Silence id.", required: true)], action: NotImplemented.action("alerts unsilence")),
-            CommandSpec("evaluate", summary: "Evaluate alert rules and deliver notifications.", action: NotImplemented.action("alerts evaluate")),
+            ], action: AlertsSilenceCommand.silence),
+            CommandSpec("unsilence", summary: "Remove a silence.", arguments: [ArgumentSpec("id", help: "Silence id.", required: true)], action: AlertsSilenceCommand.unsilence),
+            CommandSpec("evaluate", summary: "Evaluate alert rules and deliver notifications.", action: AlertsEvaluateCommand.run),
             CommandSpec("notify-test", summary: "Send a test notification to a channel.", arguments: [ArgumentSpec("channel", help: "Channel name.", required: true)], action: AlertsNotifyTestCommand.run),
-            CommandSpec("history", summary: "Show alert events over time.", action: NotImplemented.action("alerts history")),
+            CommandSpec("history", summary: "Show alert events over time, newest first.", options: [
+                OptionSpec("since", value: "duration", help: "How far back (default: 7d)."),
+            ], action: AlertsListCommand.history),
         ]
     )
 }

@@ -56,9 +56,16 @@ enum CheckCommand {
             runID = try store.recordRun(startedAt: startedAt, finishedAt: finishedAt, results: results, components: components)
         }
         // Alerts are evaluated on the stored history, so only runs that were stored count.
+        // The run's verdict (and exit status) never depends on alerting: a database problem
+        // while evaluating is a note, and the next run evaluates again.
         if store != nil, let database {
-            _ = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
-                                         environment: context.environment)
+            do {
+                let (outcome, _) = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
+                                                            environment: context.environment)
+                if let note = AlertCycle.note(outcome) { context.note(note) }
+            } catch {
+                context.note("warning: alerts not evaluated: \(error)")
+            }
         }
 
         let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,
