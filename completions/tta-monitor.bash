@@ -25,6 +25,7 @@ _tta_monitor_options() {
         check) echo "--format --output --fail-on --timeout --concurrency --no-store" ;;
         'alerts list') echo "--state" ;;
         'alerts silence') echo "--component --rule --for --comment" ;;
+        'alerts history') echo "--since" ;;
         'carbon report') echo "--day --since --until --by" ;;
         'carbon measure') echo "--duration --label" ;;
         export) echo "--format --report --since --until --output" ;;

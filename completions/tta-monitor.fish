@@ -149,6 +149,7 @@ complete -c tta-monitor -n '__tta_monitor_at "alerts silence"' -l component -x -
 complete -c tta-monitor -n '__tta_monitor_at "alerts silence"' -l rule -x -d 'Only this rule'
 complete -c tta-monitor -n '__tta_monitor_at "alerts silence"' -l for -x -d 'How long'
 complete -c tta-monitor -n '__tta_monitor_at "alerts silence"' -l comment -x -d Why
+complete -c tta-monitor -n '__tta_monitor_at "alerts history"' -l since -x -d 'How far back'
 
 # carbon
 complete -c tta-monitor -n '__tta_monitor_at carbon' -a report -d 'Energy and CO2e for a day or period'
