@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TTAMonitorCore
 
@@ -74,5 +75,13 @@ import Testing
     ])
     func errorsNameFileLineAndColumn(alerts: String, expected: String) {
         #expect(error("    " + alerts) == expected)
+    }
+
+    @Test func configValidateReportsARuleErrorWithItsPosition() async throws {
+        let directory = try TemporaryDirectory()
+        try (Self.header + "    rules:\n      - {name: down, kind: stauts}\n").write(toFile: directory.file("tta.yaml"), atomically: true, encoding: .utf8)
+        let run = try await BinaryRunner.run(["--config", "tta.yaml", "config", "validate"], in: directory.path)
+        #expect(run.code == 78)
+        #expect(run.err.contains("tta.yaml:7:28: unknown rule kind 'stauts' in 'monitoring.alerts.rules[0].kind'; did you mean 'status'?"), "\(run.err)")
     }
 }
