@@ -17,17 +17,22 @@ import Testing
             rules:
               - {name: disk-fill, kind: forecast, check: disk, metric: used_percent, reaches: 100, within: 24h, severity: critical}
               - {name: disk-fill-soon, kind: forecast, check: disk, metric: used_percent, reaches: 100, within: 2h}
+              - {name: disk-empty, kind: forecast, check: disk, metric: used_percent, reaches: 10, direction: down}
+              - {name: free-gone, kind: forecast, check: disk, metric: free_gb, reaches: 0, direction: down, within: 1d}
             route: {critical: [pager]}
             """)
         // 50 % rising 1 % every 10 minutes for 3 h: 68 % at t0, full 320 minutes later.
         let t0 = WallClock.nowMilliseconds() / 60_000 * 60_000
         try sandbox.addResults("disk", (0...18).map { step in
-            (t0 - Int64(18 - step) * 10 * Self.minute, 0, 1, "{\"used_percent\": \(50 + step)}")
+            (t0 - Int64(18 - step) * 10 * Self.minute, 0, 1, "{\"used_percent\": \(50 + step), \"free_gb\": \(50 - step)}")
         })
         let evaluated = try await sandbox.evaluate(now: t0)
-        #expect(try sandbox.alerts() == ["disk-fill disk firing"])
+        // Rising to 100 in 5h20m: within 24h, not within 2h; it is not heading down to 10;
+        // free_gb (32 at t0, falling 1 every 10 minutes) is gone in 5h20m too.
+        #expect(try sandbox.alerts() == ["disk-fill disk firing", "free-gone disk firing"])
         let predicted = Timestamps.rfc3339(milliseconds: t0 + 320 * Self.minute)
-        #expect(try summaries(sandbox) == ["disk used_percent is predicted to reach 100 at \(predicted) (in 5h 20m)"])
+        #expect(try summaries(sandbox) == ["disk used_percent is predicted to reach 100 at \(predicted) (in 5h 20m)",
+                                           "disk free_gb is predicted to reach 0 at \(predicted) (in 5h 20m)"])
         #expect(try sandbox.outbox() == ["pager firing"])
         guard case .array(let changes)? = evaluated["changes"] else { Issue.record("\(evaluated)"); return }
         #expect(changes.first?["to"] == .string("firing"))

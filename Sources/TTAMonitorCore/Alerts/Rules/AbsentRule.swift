@@ -29,7 +29,7 @@ struct AbsentRule: AlertCondition {
             // Never seen: pending from the first evaluation that noticed, firing after `for`.
             let since = subject.openSince ?? subject.now
             return AlertObservation(subject.now - since >= limit ? .firing : .pending, threshold: threshold, since: since,
-                                    placeholders: ["age": "ever (never seen)", "last_seen": "never"])
+                                    placeholders: ["age": AlertNumber.span(milliseconds: subject.now - since) + " (never seen)", "last_seen": "never"])
         }
         let age = subject.now - last
         guard age > limit else { return .inactive }
