@@ -10,6 +10,8 @@ protocol AlertCondition: Sendable {
     var defaultSummary: String { get }
     /// Placeholders every observation of this rule fills in from the config (`{{metric}}`, `{{for}}`, …).
     var configPlaceholders: [String: String] { get }
+    /// The kind's keys with their effective values (defaults filled in), for `config show`.
+    var settings: [(String, JSONValue)] { get }
     /// Looks at the stored data for `subject`.
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation
 }

@@ -105,8 +105,7 @@ public struct AlertRule: Sendable {
 
     /// The rule as `config show` prints it.
     var effectiveJSON: JSONValue {
-        .object([
-            ("name", .string(name)), ("kind", .string(kind)), ("check", .text(check)),
+        .object([("name", .string(name)), ("kind", .string(kind)), ("check", .text(check))] + condition.settings + [
             ("severity", .string(severity.rawValue)),
             ("labels", .object(labels.map { ($0.0, .string($0.1)) })),
             ("summary", .string(summary ?? condition.defaultSummary)), ("runbook_url", .text(runbookURL)),

@@ -55,6 +55,10 @@ import Testing
         #expect(alerts.route.channels(for: .critical, through: 1) == ["oncall", "manager"])
         #expect(alerts.route.levels(for: .warning) == [["log"]] && alerts.route.levels(for: .info).isEmpty)
         #expect(alerts.repeatInterval == .seconds(3_600) && alerts.escalateAfter == .seconds(1_800))
+        // `config show` prints each rule with its defaults filled in.
+        guard case .array(let shown)? = alerts.effectiveJSON["rules"] else { Issue.record("no rules"); return }
+        #expect(shown[3]["within"] == .string("1d") && shown[3]["direction"] == .string("up") && shown[3]["min_points"] == .int(5))
+        #expect(shown[0]["for"] == .string("3 checks") && alerts.effectiveJSON["repeat_interval"] == .string("1h"))
     }
 
     @Test(arguments: [

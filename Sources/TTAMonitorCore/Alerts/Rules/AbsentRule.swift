@@ -9,6 +9,7 @@ struct AbsentRule: AlertCondition {
     var isPerCheck: Bool { true }
     var defaultSummary: String { "no result from {{check}} for {{age}} (expected within {{for}})" }
     var configPlaceholders: [String: String] { ["for": DurationParser.format(window)] }
+    var settings: [(String, JSONValue)] { [("for", .string(DurationParser.format(window)))] }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AbsentRule {

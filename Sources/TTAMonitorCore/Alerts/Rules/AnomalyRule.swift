@@ -22,6 +22,10 @@ struct AnomalyRule: AlertCondition {
     var isPerCheck: Bool { true }
     var defaultSummary: String { "{{check}} {{metric}} is {{value}}, far above its baseline {{baseline}} (limit {{threshold}})" }
     var configPlaceholders: [String: String] { ["metric": metric, "for": hold.text, "k": AlertNumber.text(k)] }
+    var settings: [(String, JSONValue)] {
+        [("metric", .string(metric)), ("k", .double(k)), ("baseline", .string(DurationParser.format(baseline))),
+         ("recent", .string(DurationParser.format(recent))), ("min_points", .int(Int64(minPoints))), ("for", .string(hold.text))]
+    }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AnomalyRule {

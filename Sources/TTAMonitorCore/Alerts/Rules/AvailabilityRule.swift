@@ -11,6 +11,7 @@ struct AvailabilityRule: AlertCondition {
     var isPerCheck: Bool { true }
     var defaultSummary: String { "{{check}} availability is {{value}}% over {{window}}, below {{threshold}}%" }
     var configPlaceholders: [String: String] { ["window": DurationParser.format(window)] }
+    var settings: [(String, JSONValue)] { [("below", .double(below)), ("window", .string(DurationParser.format(window)))] }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AvailabilityRule {

@@ -12,6 +12,7 @@ struct CarbonRule: AlertCondition {
     var isPerCheck: Bool { false }
     var defaultSummary: String { "today's emissions {{value}} kg CO2e exceed {{threshold}} kg" }
     var configPlaceholders: [String: String] { [:] }
+    var settings: [(String, JSONValue)] { [("value", .double(limitKg))] }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> CarbonRule {

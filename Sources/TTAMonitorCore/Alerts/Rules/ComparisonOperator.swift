@@ -1,10 +1,16 @@
 /// `op:` of a threshold rule.
 public enum ComparisonOperator: String, Sendable, CaseIterable {
+    /// `>`
     case greater = ">"
+    /// `>=`
     case greaterOrEqual = ">="
+    /// `<`
     case less = "<"
+    /// `<=`
     case lessOrEqual = "<="
+    /// `==`
     case equal = "=="
+    /// `!=`
     case notEqual = "!="
 
     /// Whether `value op threshold` holds.

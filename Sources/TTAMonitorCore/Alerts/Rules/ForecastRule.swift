@@ -24,6 +24,11 @@ struct ForecastRule: AlertCondition {
     var configPlaceholders: [String: String] {
         ["metric": metric, "within": DurationParser.format(within), "window": DurationParser.format(window)]
     }
+    var settings: [(String, JSONValue)] {
+        [("metric", .string(metric)), ("reaches", .double(reaches)), ("within", .string(DurationParser.format(within))),
+         ("window", .string(DurationParser.format(window))), ("min_points", .int(Int64(minPoints))),
+         ("direction", .string(rising ? "up" : "down"))]
+    }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> ForecastRule {

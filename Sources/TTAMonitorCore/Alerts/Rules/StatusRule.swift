@@ -9,6 +9,7 @@ struct StatusRule: AlertCondition {
     var isPerCheck: Bool { true }
     var defaultSummary: String { "{{check}} is {{status}}: {{message}}" }
     var configPlaceholders: [String: String] { ["for": hold.text] }
+    var settings: [(String, JSONValue)] { [("for", .string(hold.text))] }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> StatusRule {

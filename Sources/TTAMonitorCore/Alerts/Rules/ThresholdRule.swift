@@ -14,6 +14,9 @@ struct ThresholdRule: AlertCondition {
     var isPerCheck: Bool { true }
     var defaultSummary: String { "{{check}} {{metric}} is {{value}} ({{op}} {{threshold}})" }
     var configPlaceholders: [String: String] { ["metric": metric, "op": op.rawValue, "for": hold.text] }
+    var settings: [(String, JSONValue)] {
+        [("metric", .string(metric)), ("op", .string(op.rawValue)), ("value", .double(value)), ("for", .string(hold.text))]
+    }
 
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> ThresholdRule {
