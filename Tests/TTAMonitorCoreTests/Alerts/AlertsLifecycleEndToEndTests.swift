@@ -163,4 +163,35 @@ import Testing
         let payloads = try SQLiteRows.strings(sandbox.dbPath, "SELECT event, json_extract(payload, '$.component') FROM notifications ORDER BY id")
         #expect(payloads == [["firing", "redis"], ["resolved", "redis"], ["firing", "api"]])
     }
+
+    @Test func realRedisGoingDownPagesForRedisOnlyAndCheckKeepsItsVerdict() async throws {
+        let redis = try await RedisServerProcess.start()
+        let directory = try TemporaryDirectory()
+        try """
+            monitoring:
+              storage: {path: monitor.db}
+              defaults: {timeout: 1s}
+              checks:
+                - {name: redis, type: redis, url: "\(redis.url)", critical: true}
+                - {name: player-api, type: tcp, host: 127.0.0.1, port: \(redis.port), depends_on: [redis]}
+              alerts:
+                rules:
+                  - {name: component-down, kind: status, severity: critical}
+                route: {critical: [oncall]}
+            """.write(toFile: directory.file("tta_config.yaml"), atomically: true, encoding: .utf8)
+        let healthy = try await BinaryRunner.run(["check"], in: directory.path)
+        #expect(healthy.code == 0, "\(healthy.out)\(healthy.err)")
+        #expect(!healthy.err.contains("alerts:"))
+
+        redis.stop()
+        // SIGKILL is asynchronous: give the kernel a moment to close the listening socket.
+        try await Task.sleep(for: .milliseconds(200))
+        let down = try await BinaryRunner.run(["check"], in: directory.path)
+        #expect(down.code == 2, "the verdict is the checks' alone: \(down.out)")
+        #expect(down.err.contains("alerts: firing component-down on redis, component-down on player-api (inhibited:redis)"), "\(down.err)")
+        let rows = try SQLiteRows.strings(directory.file("monitor.db"), """
+            SELECT channel, event, json_extract(payload, '$.component'), json_extract(payload, '$.severity') FROM notifications
+            """)
+        #expect(rows == [["oncall", "firing", "redis", "critical"]])
+    }
 }
