@@ -4,7 +4,35 @@ enum AlertChannelReader {
     /// The longest `timeout` a channel may have: a delivery pass waits for its slowest channel.
     static let maximumTimeout = Duration.seconds(300)
 
+    /// Reads the entry; an error whose quoted source line would show a literal URL or header
+    /// value loses the quote (its `file:line:column` stays).
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AlertChannel {
+        do {
+            return try readEntry(&reader)
+        } catch {
+            var error = error
+            if let line = error.sourceLine, literalSecrets(in: reader.node).contains(where: line.contains) {
+                error.sourceLine = nil
+            }
+            throw error
+        }
+    }
+
+    /// The entry's `url` and header values as written, unless they are only a `${VAR}`
+    /// reference (which is safe to show).
+    static func literalSecrets(in node: YAMLNode) -> [String] {
+        var texts: [String] = []
+        if let url = node["url"]?.scalar?.text { texts.append(url) }
+        for pair in node["headers"]?.mappingPairs ?? [] {
+            if let value = pair.value.scalar?.text { texts.append(value) }
+        }
+        return texts.filter { text in
+            let isReference = text.hasPrefix("${") && text.hasSuffix("}") && text.dropFirst(2).dropLast().allSatisfy { $0 != "$" && $0 != "}" }
+            return !text.isEmpty && !isReference
+        }
+    }
+
+    private static func readEntry(_ reader: inout MappingReader) throws(ConfigError) -> AlertChannel {
         guard let name = try reader.string("name", required: true) else { fatalError("unreachable") }
         guard CheckConfigDecoder.isValidName(name) else {
             throw reader.document.error("channel name '\(name)' may contain only letters, digits, '-', '_' and '.'",
@@ -58,7 +86,8 @@ enum AlertChannelReader {
         }
         let url = try reader.string(urlNode, path: reader.keyPath("url"))
         let lowered = url.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), url.count > 8 else {
+        let afterScheme = lowered.hasPrefix("https://") ? url.dropFirst(8) : lowered.hasPrefix("http://") ? url.dropFirst(7) : ""
+        guard !afterScheme.isEmpty, !afterScheme.hasPrefix("/") else {
             throw reader.error("'\(reader.keyPath("url"))' must be an http:// or https:// URL (value not shown: it may be secret)", at: urlNode)
         }
         guard !url.utf8.contains(where: { $0 <= 32 }) else {
