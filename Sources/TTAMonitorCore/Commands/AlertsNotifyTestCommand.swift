@@ -69,10 +69,15 @@ enum AlertsNotifyTestCommand {
     }
 
     static func table(channel: AlertChannel, id: Int64, error: String?, durationMs: Double, style: TerminalStyle) -> String {
-        var table = TextTable(headers: ["CHANNEL", "TYPE", "NOTIFICATION", "RESULT", "TIME", "DETAIL"],
-                              alignments: [.left, .left, .right, .left, .right, .left])
-        table.add([channel.name, channel.type, "\(id)", error == nil ? "delivered" : "failed",
-                   Timestamps.latency(durationMs), error ?? ""])
+        // DETAIL only when there is one, so a success line has no trailing blanks.
+        var headers = ["CHANNEL", "TYPE", "NOTIFICATION", "RESULT", "TIME"]
+        var row = [channel.name, channel.type, "\(id)", error == nil ? "delivered" : "failed", Timestamps.latency(durationMs)]
+        if let error {
+            headers.append("DETAIL")
+            row.append(error)
+        }
+        var table = TextTable(headers: headers, alignments: [.left, .left, .right, .left, .right, .left].prefix(headers.count).map { $0 })
+        table.add(row)
         return table.render(header: style.bold)
     }
 

@@ -57,8 +57,9 @@ enum CheckCommand {
         }
         // Alerts are evaluated on the stored history, so only runs that were stored count.
         if store != nil, let database {
-            _ = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
-                                         environment: context.environment)
+            let (_, delivery) = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
+                                                         environment: context.environment)
+            if let note = delivery.note { context.note(note) }
         }
 
         let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,

@@ -111,3 +111,24 @@ struct AlertChannelConfigTests {
         #expect(message("      - just-a-name\n").contains("must be a mapping"))
     }
 }
+
+@Suite("Alert channels in tta_config.yaml.example")
+struct AlertChannelExampleTests {
+    @Test("the commented channel block, uncommented, loads and shows the defaults it claims")
+    func exampleBlockLoads() throws {
+        let text = try DocumentationFiles.read("tta_config.yaml.example")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "  # alerts:"))
+        let end = try #require(lines.firstIndex(of: "  # --- end of alert channels ---"))
+        #expect(lines[start..<end].allSatisfy { $0.hasPrefix("  # ") })
+        let yaml = lines[start..<end].map { "  " + $0.dropFirst(4) }.joined(separator: "\n")
+        let config = try ConfigLoader(environment: ["TTA_ALERT_WEBHOOK": "https://hooks.example/T0/x"])
+            .load(text: "monitoring:\n" + yaml + "\n", path: "example.yaml")
+        let channels = config.alerts.channels
+        #expect(channels.map(\.name) == ["oncall", "log", "alertmanager", "archive"])
+        #expect(channels.map(\.type) == ["webhook", "command", "alertmanager", "file"])
+        #expect(channels.allSatisfy { $0.timeout == AlertChannel.defaultTimeout && $0.retryBackoff == AlertChannel.defaultRetryBackoff })
+        guard case .alertmanager(let alertmanager) = channels[2].kind else { Issue.record("not alertmanager"); return }
+        #expect(alertmanager.resolveTimeout == AlertmanagerChannel.defaultResolveTimeout)
+    }
+}
