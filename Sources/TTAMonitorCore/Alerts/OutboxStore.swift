@@ -46,14 +46,19 @@ struct OutboxStore {
                     }
                 }
             } else {
+                // Only configured channels, so old rows of a removed channel cannot fill the
+                // limit and starve the rest; those are counted (and explained) separately.
+                let names = channels.map { Statement.Value.text($0.name) }
+                let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
                 let select = try database.prepare("""
                     SELECT id, channel, payload, attempts, last_error FROM notifications
-                    WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?
+                    WHERE delivered_at IS NULL AND next_attempt_at <= ? AND channel IN (\(placeholders)) ORDER BY id LIMIT ?
                     """)
-                try select.bind([.integer(now), .integer(Int64(Self.claimLimit))])
+                try select.bind([.integer(now)] + names + [.integer(Int64(Self.claimLimit))])
                 while try select.step() {
                     candidates.append((select.int(0), select.text(1) ?? "", select.text(2) ?? "", select.int(3), select.text(4)))
                 }
+                try explainOrphans(now: now, configured: names, placeholders: placeholders, into: &claim)
             }
             let byName = Dictionary(channels.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             var counts: [String: Int] = [:]
@@ -66,7 +71,7 @@ struct OutboxStore {
             for candidate in candidates {
                 guard let channel = byName[candidate.channel] else {
                     claim.orphaned[candidate.channel, default: 0] += 1
-                    let message = "channel '\(candidate.channel)' is not configured (monitoring.alerts.channels); kept until it is"
+                    let message = Self.orphanMessage(candidate.channel)
                     if candidate.error != message { try orphan.run([.text(message), .integer(candidate.id)]) }
                     continue
                 }
@@ -82,6 +87,30 @@ struct OutboxStore {
             }
             return claim
         }
+    }
+
+    /// Counts due rows whose channel is not configured and says why on each (written only
+    /// when the text changes, so a waiting row costs no write per run).
+    private func explainOrphans(now: Int64, configured names: [Statement.Value], placeholders: String,
+                                into claim: inout Claim) throws(StoreError) {
+        let count = try database.prepare("""
+            SELECT channel, COUNT(*) FROM notifications
+            WHERE delivered_at IS NULL AND next_attempt_at <= ? AND channel NOT IN (\(placeholders)) GROUP BY channel
+            """)
+        try count.bind([.integer(now)] + names)
+        while try count.step() { claim.orphaned[count.text(0) ?? "", default: 0] += Int(count.int(1)) }
+        let explain = try database.prepare("""
+            UPDATE notifications SET last_error = ?1
+            WHERE delivered_at IS NULL AND channel = ?2 AND next_attempt_at <= ?3 AND (last_error IS NULL OR last_error <> ?1)
+            """)
+        for channel in claim.orphaned.keys {
+            try explain.run([.text(Self.orphanMessage(channel)), .text(channel), .integer(now)])
+        }
+    }
+
+    /// `last_error` of a row whose channel is not configured.
+    static func orphanMessage(_ channel: String) -> String {
+        "channel '\(channel)' is not configured (monitoring.alerts.channels); kept until it is"
     }
 
     /// Marks `ids` delivered at `at`.

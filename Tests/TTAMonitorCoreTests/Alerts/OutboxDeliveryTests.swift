@@ -124,6 +124,26 @@ struct OutboxDeliveryTests {
         for id in ids { #expect(try fixture.row(id).deliveredAt != nil) }
     }
 
+    @Test("two runs delivering at once (overlapping cron runs) send each notification once")
+    func overlappingRuns() async throws {
+        let receiver = RequestRecorder()
+        let slow = try LocalHTTPServer { request in
+            _ = receiver.handler(request)
+            return LocalHTTPServer.Response(status: 200, body: "ok", delay: .milliseconds(300))
+        }
+        defer { slow.stop() }
+        let fixture = try OutboxFixture(channels: "      - {name: hook, type: webhook, url: \"\(slow.url("/"))\"}\n")
+        let ids = try (0..<3).map { try fixture.enqueue(OutboxFixture.notification(component: "c\($0)"), channel: "hook") }
+        let config = fixture.config
+        let path = fixture.database.path
+        async let first = OutboxDelivery(database: try Database(path: path), config: config, now: Self.now, environment: [:]).deliverDue()
+        async let second = OutboxDelivery(database: try Database(path: path), config: config, now: Self.now, environment: [:]).deliverDue()
+        let reports = try await [first, second]
+        #expect(reports.map(\.delivered).reduce(0, +) == 3)
+        #expect(receiver.requests.count == 1)
+        #expect(try receiver.notificationIDs() == ids)
+    }
+
     @Test("failures back off: retry_backoff doubles per attempt up to an hour; nothing is sent before it is due")
     func backoff() async throws {
         let port = try LocalHTTPServer.unusedPort()
@@ -167,11 +187,13 @@ struct OutboxDeliveryTests {
 
     @Test("a row whose channel left the config waits, with the reason on the row and in the note")
     func orphanedChannel() async throws {
-        let fixture = try OutboxFixture(channels: "      - {name: jsonl, type: file, path: x.jsonl}\n")
+        let fixture = try OutboxFixture(channels: "      - {name: ok, type: command, command: \"true\"}\n")
         let id = try fixture.enqueue(OutboxFixture.notification(), channel: "pager")
+        let other = try fixture.enqueue(OutboxFixture.notification(), channel: "ok")
         let report = try await fixture.deliver(now: Self.now)
-        #expect(report.orphaned == ["pager": 1] && report.delivered == 0 && report.failed == 0)
-        #expect(report.note == "alerts: 1 waiting for channel 'pager', which is not configured")
+        #expect(report.orphaned == ["pager": 1] && report.delivered == 1 && report.failed == 0)
+        #expect(report.note == "alerts: 1 notification delivered; 1 waiting for channel 'pager', which is not configured")
+        #expect(try fixture.row(other).deliveredAt != nil)
         let row = try fixture.row(id)
         #expect(row.deliveredAt == nil && row.attempts == 0)
         #expect(row.lastError?.contains("channel 'pager' is not configured") == true)
