@@ -60,9 +60,10 @@ enum CheckCommand {
         // while evaluating is a note, and the next run evaluates again.
         if store != nil, let database {
             do {
-                let (outcome, _) = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
-                                                            environment: context.environment)
+                let (outcome, delivery) = try await AlertCycle.run(database: database, config: config, now: WallClock.nowMilliseconds(),
+                                                                   environment: context.environment)
                 if let note = AlertCycle.note(outcome) { context.note(note) }
+                if let note = delivery.note { context.note(note) }
             } catch {
                 context.note("warning: alerts not evaluated: \(error)")
             }

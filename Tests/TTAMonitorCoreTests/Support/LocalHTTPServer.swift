@@ -76,11 +76,12 @@ final class LocalHTTPServer: Sendable {
     let port: Int
     private let state: LocalHTTPServerState
 
-    /// Starts listening on 127.0.0.1 with a kernel-chosen port. `handler` runs on the
+    /// Starts listening on 127.0.0.1 with a kernel-chosen port, or `port` when given (a
+    /// receiver that comes back on the port it was down on). `handler` runs on the
     /// connection threads, possibly several at once.
-    init(handler: @escaping @Sendable (Request) -> Response) throws {
-        let listener = try Self.listeningSocket()
-        port = listener.port
+    init(port: Int = 0, handler: @escaping @Sendable (Request) -> Response) throws {
+        let listener = try Self.listeningSocket(port: port)
+        self.port = listener.port
         state = LocalHTTPServerState(listenFD: listener.fd, handler: handler)
         let state = state
         Thread.detachNewThread { state.acceptConnections() }
@@ -138,7 +139,7 @@ final class LocalHTTPServer: Sendable {
         return listener.port
     }
 
-    private static func listeningSocket() throws -> (fd: Int32, port: Int) {
+    private static func listeningSocket(port: Int = 0) throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StartError(description: "socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -146,7 +147,7 @@ final class LocalHTTPServer: Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
@@ -157,7 +158,7 @@ final class LocalHTTPServer: Sendable {
         guard bound else {
             let message = String(cString: strerror(errno))
             close(fd)
-            throw StartError(description: "bind 127.0.0.1:0: \(message)")
+            throw StartError(description: "bind 127.0.0.1:\(port): \(message)")
         }
         return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }

@@ -7,14 +7,24 @@ enum CommandExecution {
     private static let unfinished = Atomic<Int>(0)
 
     /// Starts `spec.argv` and returns its outcome once known: at exit, or shortly after its
-    /// timeout (the group is then still being stopped, see `waitForUnfinished`).
-    static func run(_ spec: CommandCheckSpec, timeout: Duration) async -> Result<CommandOutcome, SpawnFailure> {
+    /// timeout (the group is then still being stopped, see `waitForUnfinished`). `input`,
+    /// when given, is the command's stdin (else /dev/null).
+    static func run(_ spec: CommandCheckSpec, timeout: Duration, input: [UInt8]? = nil) async -> Result<CommandOutcome, SpawnFailure> {
         let deadline = ContinuousClock.now + timeout
         let delivery = ResumeOnce<Result<CommandOutcome, SpawnFailure>>()
         unfinished.add(1, ordering: .relaxed)
         CommandThread.start {
-            switch ProcessSpawner.spawn(argv: spec.argv, environment: spec.environment,
-                                        workingDirectory: spec.workingDirectory) {
+            let inputFile = input.map(StandardInputFile.init(contents:))
+            if let inputFile, inputFile.descriptor < 0 {
+                delivery.resume(with: .failure(.pipe(inputFile.error)))
+                unfinished.subtract(1, ordering: .releasing)
+                return
+            }
+            let spawned = ProcessSpawner.spawn(argv: spec.argv, environment: spec.environment,
+                                               workingDirectory: spec.workingDirectory,
+                                               standardInput: inputFile?.descriptor)
+            inputFile?.close()
+            switch spawned {
             case .failure(let failure):
                 delivery.resume(with: .failure(failure))
             case .success(let child):

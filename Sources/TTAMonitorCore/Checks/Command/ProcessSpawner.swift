@@ -3,12 +3,13 @@ import Glibc
 #endif
 
 /// Starts a command with posix_spawn: no shell unless the argv names one, its own process
-/// group (so a timeout can stop everything it started), stdin from /dev/null, stdout and
-/// stderr into one pipe. Blocking (exec may read a slow disk): call it on a thread of its own.
+/// group (so a timeout can stop everything it started), stdin from /dev/null (or a
+/// descriptor the caller gives), stdout and stderr into one pipe. Blocking (exec may read a slow disk): call it on a thread of its own.
 enum ProcessSpawner {
     /// Starts `argv` with the current environment plus `environment` (which wins).
-    static func spawn(argv: [String], environment: [String: String], workingDirectory: String?)
-        -> Result<SpawnedChild, SpawnFailure> {
+    /// `standardInput`, when given, becomes the command's descriptor 0 (the caller closes it).
+    static func spawn(argv: [String], environment: [String: String], workingDirectory: String?,
+                      standardInput: Int32? = nil) -> Result<SpawnedChild, SpawnFailure> {
         guard let program = argv.first else { return .failure(.spawn("''", ENOENT)) }
         if let workingDirectory, let failure = checkDirectory(workingDirectory) { return .failure(failure) }
 
@@ -26,7 +27,11 @@ enum ProcessSpawner {
         // end may itself be descriptor 0.
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let standardInput {
+            posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         // Descriptors someone opened without close-on-exec (a library's socket, a pipe of the
         // embedding program) are no business of the command, and a long-running command
         // holding a pipe's write end would keep its reader waiting for end of file.
