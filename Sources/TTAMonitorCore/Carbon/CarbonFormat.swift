@@ -6,15 +6,14 @@ enum CarbonFormat {
     /// kWh.
     static func kwh(_ value: Double) -> String { significant(value) }
 
-    /// Six decimals at most, four significant digits for small values.
+    /// Three decimals, or three significant digits for values under 0.1 (at most 12 decimals).
     static func significant(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
         let magnitude = abs(value)
         if magnitude == 0 { return "0" }
-        if magnitude >= 1 { return Timestamps.formatFixed(value, digits: 3) }
-        var digits = 3
+        var leading = 0
         var scaled = magnitude
-        while scaled < 1, digits < 12 { scaled *= 10; digits += 1 }
-        return Timestamps.formatFixed(value, digits: digits)
+        while scaled < 1, leading < 10 { scaled *= 10; leading += 1 }
+        return Timestamps.formatFixed(value, digits: max(3, leading + 2))
     }
 }
