@@ -132,7 +132,9 @@ struct EnergyMeasurer: Sendable {
         return NvidiaSMIReader.parse(String(decoding: outcome.output, as: UTF8.self))
     }
 
-    /// What is read once, before the first sample.
+    /// What is read once, before the first sample. Unchecked because the component matcher
+    /// holds `Regex` values, which are not `Sendable`; the setup is only ever used by one
+    /// thread at a time (each blocking step awaits the previous one).
     private struct Setup: @unchecked Sendable {
         var rapl: RAPLReader?
         var load: CPULoadSampler

@@ -53,6 +53,26 @@ import Testing
         #expect(Set(groups.compactMap { $0["key"]?.scalarText }) == ["tta-narrative", "tta-embeddings"])
     }
 
+    @Test func reportImportsFromTTAsOwnReferenceConfig() async throws {
+        let source = try await CodeCarbonFixture.directory.value + "/emissions.csv"
+        let reference = YAMLReferenceFilesTests.referenceDirectory.appendingPathComponent("tta_config.head.yaml").path
+        guard FileManager.default.fileExists(atPath: reference) else {
+            print("CarbonEndToEndTests: \(reference) not found; skipped (set TTA_REFERENCE_DIR)")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", try String(contentsOfFile: reference, encoding: .utf8))
+        try FileManager.default.createDirectory(atPath: directory.file("logs/codecarbon"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: directory.file("logs/codecarbon/emissions.csv"))
+        let result = try await BinaryRunner.run(["--db", "m.db", "--json", "carbon", "report", "--since", "2d"], in: directory.path)
+        #expect(result.code == 0, "\(result.err)")
+        let document = try JSONParser.parse(result.out)
+        #expect(document["totals"]?["runs"] == .int(2))
+        guard case .array(let imported)? = document["imported"] else { Issue.record("no imports"); return }
+        #expect(imported.first?["file"] == .string("logs/codecarbon/emissions.csv"))
+        #expect(imported.first?["imported"] == .int(2))
+    }
+
     @Test func olderColumnSetImports() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("old.csv", """

@@ -103,6 +103,13 @@ import Testing
         #expect(config.carbon.projectName == "TTA-Staging")
     }
 
+    @Test func ttasCarbonSectionCountsWithoutAMonitoringSection() throws {
+        let config = try load("carbon:\n  output_dir: logs/codecarbon/\n  project_name: TTA\n")
+        #expect(config.carbon.codecarbonCSV == ["logs/codecarbon/emissions.csv"])
+        #expect(config.carbon.projectName == "TTA")
+        #expect(try load("monitoring:\n  enabled: true\n").carbon.codecarbonCSV.isEmpty)
+    }
+
     @Test func explicitKeysAndErrors() throws {
         let config = try load("""
         monitoring:
