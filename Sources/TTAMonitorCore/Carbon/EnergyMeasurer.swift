@@ -26,6 +26,7 @@ struct EnergyMeasurer: Sendable {
         }
         var rapl = setup.rapl
         var load = setup.load
+        var processes = ProcessCPUAccumulator(start: setup.startProcesses)
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = WallClock.nowMilliseconds()
@@ -40,14 +41,17 @@ struct EnergyMeasurer: Sendable {
             let now = clock.now
             let seconds = (now - last).seconds
             last = now
-            let reading = await BlockingCall.run { [rapl, load] in
+            let latest = processes.latest
+            let reading = await BlockingCall.run { [rapl, load, setup] in
                 var rapl = rapl, load = load
                 let joules = rapl?.joulesSinceLast()
                 let percent = load.percentSinceLast()
-                return (rapl, load, joules, percent)
+                // Every sample, so processes that exit before the end keep their CPU time.
+                return (rapl, load, joules, percent, setup.processes.snapshot(reusing: latest))
             }
             rapl = reading.0
             load = reading.1
+            processes.add(reading.4)
             if let joules = reading.2 {
                 cpuJoules += joules
             } else {
@@ -68,11 +72,9 @@ struct EnergyMeasurer: Sendable {
             progress?(elapsed.seconds + seconds)
         }
         let total = (last - start).seconds
-        let endSnapshot = await BlockingCall.run { [setup] in
-            (setup.processes.snapshot(reusing: setup.startProcesses), CPULoadSampler.read(setup.load.statPath))
-        }
+        let endTimes = await BlockingCall.run { [setup] in CPULoadSampler.read(setup.load.statPath) }
         let endedAt = WallClock.nowMilliseconds()
-        let busyTicks = Int64(max(0, (endSnapshot.1?.busy ?? 0) - (setup.startTimes?.busy ?? 0)))
+        let busyTicks = Int64(max(0, (endTimes?.busy ?? 0) - (setup.startTimes?.busy ?? 0)))
         let toKWh = pue / 3_600_000
         let ramWatts = setup.ramGiB.map { RAMPowerModel.watts(totalGiB: $0, arm: setup.arm) } ?? 0
         var gpuModel: String?
@@ -91,7 +93,7 @@ struct EnergyMeasurer: Sendable {
             gpuCount: gpuNames.count, gpuModel: gpuModel,
             gpuIdleShare: idleShare,
             cpuModel: setup.cpuModel.model, threads: setup.cpuModel.threads, ramTotalGiB: setup.ramGiB, pue: pue,
-            method: method, ticksByComponent: ProcessCPUTimes.ticksByComponent(from: setup.startProcesses, to: endSnapshot.0),
+            method: method, ticksByComponent: processes.ticksByComponent,
             busyTicks: busyTicks)
     }
 

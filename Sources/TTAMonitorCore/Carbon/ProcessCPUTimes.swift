@@ -65,3 +65,28 @@ struct ProcessCPUTimes {
     /// Clock ticks per second (`_SC_CLK_TCK`, 100 on Linux).
     static var ticksPerSecond: Double { Double(max(1, sysconf(Int32(_SC_CLK_TCK)))) }
 }
+
+/// The first and latest CPU time of every process seen during a run, so that a process
+/// that exits before the end still counts with what it used until its last sample, and one
+/// that starts during the run counts from zero.
+struct ProcessCPUAccumulator {
+    private(set) var first: [Int32: ProcessCPUTimes.Entry]
+    private(set) var latest: [Int32: ProcessCPUTimes.Entry]
+
+    /// Starts from the snapshot taken when the run began.
+    init(start: [Int32: ProcessCPUTimes.Entry]) {
+        first = start
+        latest = start
+    }
+
+    /// Adds a later snapshot.
+    mutating func add(_ snapshot: [Int32: ProcessCPUTimes.Entry]) {
+        for (pid, entry) in snapshot {
+            if first[pid] == nil { first[pid] = ProcessCPUTimes.Entry(ticks: 0, component: entry.component) }
+            latest[pid] = entry
+        }
+    }
+
+    /// Ticks per component over the run.
+    var ticksByComponent: [String: Int64] { ProcessCPUTimes.ticksByComponent(from: first, to: latest) }
+}

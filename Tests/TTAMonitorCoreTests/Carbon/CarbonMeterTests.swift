@@ -106,6 +106,15 @@ import Testing
         #expect(abs(split.map(\.energyKWh).reduce(0, +) - 0.002) < 1e-15)
     }
 
+    @Test func processesThatExitOrStartMidRunStillCount() {
+        typealias Entry = ProcessCPUTimes.Entry
+        var accumulator = ProcessCPUAccumulator(start: [1: Entry(ticks: 100, component: "redis"), 2: Entry(ticks: 10, component: "celery")])
+        accumulator.add([1: Entry(ticks: 130, component: "redis"), 2: Entry(ticks: 25, component: "celery")])
+        // pid 2 exits; pid 3 starts with 7 ticks already used during the run.
+        accumulator.add([1: Entry(ticks: 150, component: "redis"), 3: Entry(ticks: 7, component: "celery")])
+        #expect(accumulator.ticksByComponent == ["redis": 50, "celery": 22])
+    }
+
     @Test func measurerReadsFakeProcWithoutRAPL() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("stat", "cpu  100 0 50 800 50 0 0 0 0 0\n")
