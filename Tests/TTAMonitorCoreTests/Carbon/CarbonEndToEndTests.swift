@@ -181,6 +181,40 @@ import Testing
         #expect(both.code == 64)
     }
 
+    @Test func measureAttributesCPUTimeToAConfiguredProcess() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", """
+        monitoring:
+          storage: {path: monitor.db}
+          checks:
+            - name: burner
+              type: process
+              command_pattern: tta-carbon-burner
+        """)
+        let burner = Process()
+        burner.executableURL = URL(fileURLWithPath: "/bin/sh")
+        burner.arguments = ["-c", "while :; do :; done", "tta-carbon-burner"]
+        try burner.run()
+        let measured: Result<BinaryRunner.Outcome, any Error>
+        do {
+            measured = .success(try await BinaryRunner.run(["--json", "carbon", "measure", "--duration", "1500ms"], in: directory.path))
+        } catch {
+            measured = .failure(error)
+        }
+        // The busy loop never ends by itself: stop and reap it before any expectation.
+        kill(burner.processIdentifier, SIGKILL)
+        try await offloaded { burner.waitUntilExit() }
+        let result = try measured.get()
+        #expect(result.code == 0, "\(result.err)")
+        guard case .array(let attribution)? = try JSONParser.parse(result.out)["attribution"] else { Issue.record("none"); return }
+        let entry = try #require(attribution.first { $0["component"] == .string("burner") })
+        // A busy loop for the whole window: about a second of CPU time, a real share.
+        #expect((entry["cpu_seconds"]?.number ?? 0) > 0.3)
+        #expect((entry["share"]?.number ?? 0) > 0.1)
+        let stored = try SQLiteRows.strings(directory.file("monitor.db"), "SELECT component FROM carbon_attribution ORDER BY component")
+        #expect(stored.map { $0[0] } == ["burner", "other"])
+    }
+
     @Test func measureStoresARunWithMethodAndAttribution() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("tta_config.yaml", """
