@@ -57,6 +57,7 @@ _tta_monitor_values() {
         discover:--source) echo "config compose ports processes" ;;
         'alerts list:--state') echo "firing pending resolved all" ;;
         'carbon report:--by') echo "component project model" ;;
+        'carbon report:--day') echo "today yesterday" ;;
         export:--format) echo "pdf csv json openmetrics" ;;
         export:--report) echo "status checks alerts carbon" ;;
         'retention purge:--dataset') echo "checks rollups metrics alerts carbon notifications" ;;

@@ -155,7 +155,7 @@ complete -c tta-monitor -n '__tta_monitor_at "alerts history"' -l since -x -d 'H
 complete -c tta-monitor -n '__tta_monitor_at carbon' -a report -d 'Energy and CO2e for a day or period'
 complete -c tta-monitor -n '__tta_monitor_at carbon' -a import -d 'Import CodeCarbon emissions.csv files'
 complete -c tta-monitor -n '__tta_monitor_at carbon' -a measure -d 'Measure energy use for a while'
-complete -c tta-monitor -n '__tta_monitor_at "carbon report"' -l day -x -a yesterday -d 'YYYY-MM-DD or yesterday'
+complete -c tta-monitor -n '__tta_monitor_at "carbon report"' -l day -x -a 'today yesterday' -d 'YYYY-MM-DD, today or yesterday'
 complete -c tta-monitor -n '__tta_monitor_at "carbon report"' -l since -x -d 'Start of the period'
 complete -c tta-monitor -n '__tta_monitor_at "carbon report"' -l until -x -d 'End of the period'
 complete -c tta-monitor -n '__tta_monitor_at "carbon report"' -l by -x -a 'component project model' -d 'Group by'

@@ -4,17 +4,19 @@ extension CommandTable {
         "carbon",
         summary: "Report energy use and carbon emissions.",
         subcommands: [
-            CommandSpec("report", summary: "Energy and CO2e for a day or period.", options: [
-                OptionSpec("day", value: "date", help: "YYYY-MM-DD or 'yesterday'."),
-                OptionSpec("since", value: "time", help: "Start of the period."),
-                OptionSpec("until", value: "time", help: "End of the period."),
-                OptionSpec("by", value: "dimension", help: "Group by.", allowed: ["component", "project", "model"]),
-            ], action: NotImplemented.action("carbon report")),
-            CommandSpec("import", summary: "Import CodeCarbon emissions.csv files.", arguments: [ArgumentSpec("file", help: "emissions.csv files.", variadic: true, required: true)], action: NotImplemented.action("carbon import")),
-            CommandSpec("measure", summary: "Measure energy use for a while (RAPL, procfs, nvidia-smi).", options: [
-                OptionSpec("duration", value: "duration", help: "How long to measure."),
-                OptionSpec("label", value: "label", help: "Label for the measurement."),
-            ], action: NotImplemented.action("carbon measure")),
+            CommandSpec("report", summary: "Energy and CO2e for a day or period, against the 7 days before and the daily threshold.", options: [
+                OptionSpec("day", value: "date", help: "YYYY-MM-DD, 'today' (default) or 'yesterday' (local day)."),
+                OptionSpec("since", value: "time", help: "Start: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS[Z], or a duration ago (7d)."),
+                OptionSpec("until", value: "time", help: "End (exclusive), same forms; default now."),
+                OptionSpec("by", value: "dimension", help: "Group by (default component).", allowed: CarbonReport.Dimension.allCases.map(\.rawValue)),
+            ], action: CarbonReportCommand.run),
+            CommandSpec("import", summary: "Import CodeCarbon emissions.csv files (idempotent).",
+                        arguments: [ArgumentSpec("file", help: "emissions.csv files.", variadic: true, required: true)],
+                        action: CarbonImportCommand.run),
+            CommandSpec("measure", summary: "Measure energy use for a while (RAPL or CPU load, RAM, nvidia-smi).", options: [
+                OptionSpec("duration", value: "duration", help: "How long to measure (required), e.g. 30s or 5m."),
+                OptionSpec("label", value: "label", help: "Label (and model) of the measurement."),
+            ], action: CarbonMeasureCommand.run),
         ]
     )
 }

@@ -35,6 +35,9 @@ public struct ConfigLoader: Sendable {
         guard root.mappingPairs != nil else {
             throw document.error("the config file must be a mapping of sections (monitoring:, carbon:, …)", at: root.location)
         }
+        // TTA's own `carbon:` section sets carbon defaults even without a `monitoring:` section.
+        config.carbon = try CarbonConfig.read(nil, root: root, document: document,
+                                              interpolation: EnvironmentInterpolation(environment: environment))
         guard let section = root["monitoring"] else { return config }
         config.hasMonitoringSection = true
         if let scalar = section.scalar, scalar.coreValue == .null { return config }
