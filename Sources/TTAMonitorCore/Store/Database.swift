@@ -31,7 +31,7 @@ public final class Database {
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(connection)
-            throw StoreError(message, path: path)
+            throw StoreError(message, path: path).withFullDiskHint()
         }
         handle = connection
         sqlite3_extended_result_codes(handle, 1)
@@ -85,7 +85,7 @@ public final class Database {
         let busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED
         let message = String(cString: sqlite3_errmsg(handle))
         return StoreError(busy ? "\(message) (still locked after \(Self.busyTimeoutMilliseconds) ms)" : message,
-                          path: path, isBusy: busy)
+                          path: path, isBusy: busy).withFullDiskHint()
     }
 
     /// Runs SQL that needs no parameters (pragmas, DDL). Several statements may be given.

@@ -27,13 +27,16 @@ enum BinaryRunner {
 
     /// Runs the binary with `arguments` in `directory`, with a clean environment plus `environment`
     /// (HOME points into the directory so nothing outside the test is touched).
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
-        try await offloaded { try runBlocking(arguments, in: directory, environment: environment) }
+    /// `executable` runs another program instead (e.g. `/usr/bin/time` wrapping the binary).
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    executable: String? = nil) async throws -> Outcome {
+        try await offloaded { try runBlocking(arguments, in: directory, environment: environment, executable: executable) }
     }
 
-    private static func runBlocking(_ arguments: [String], in directory: String, environment: [String: String]) throws -> Outcome {
+    private static func runBlocking(_ arguments: [String], in directory: String, environment: [String: String],
+                                    executable: String?) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binaryPath)
+        process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import TTAMonitorCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kill -9` at random moments: the database always opens, is intact, holds only whole runs,
+/// and the next run carries on.
+@Suite(.serialized) struct CrashRecoveryTests {
+    /// Starts the binary and SIGKILLs it after `delay`; returns whether it was still running.
+    static func killDuring(_ arguments: [String], in directory: String, after delay: TimeInterval) async throws -> Bool {
+        try await offloaded {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return wasRunning
+        }
+    }
+
+    /// The invariants after a crash: opens, integrity ok, every stored run complete.
+    static func expectIntact(_ path: String, checksPerRun: Int) throws {
+        #expect(try SQLiteRows.strings(path, "PRAGMA integrity_check") == [["ok"]])
+        let partial = try SQLiteRows.strings(path, """
+            SELECT r.id, r.checks, count(c.id) FROM runs r LEFT JOIN check_results c ON c.run_id = r.id
+            GROUP BY r.id HAVING count(c.id) <> r.checks OR r.checks <> \(checksPerRun)
+            """)
+        #expect(partial.isEmpty, "runs stored in part: \(partial)")
+    }
+
+    @Test("kill -9 of check at random moments never leaves a broken database or a half-stored run")
+    func checkKilledAtRandom() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
+        defer { server.stop() }
+        let checks = (0..<20).map { "    - {name: api-\($0), type: http, url: \"\(server.url("/slow?ms=\(10 + $0 * 3)"))\"}" }
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              storage: {path: monitor.db}
+              checks:
+            \(checks.joined(separator: "\n"))
+            """)
+        let path = directory.file("monitor.db")
+        var killedWhileRunning = 0
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<ReliabilityMode.crashes {
+            let delay = Double.random(in: 0.005...0.15, using: &generator)
+            if try await Self.killDuring(["check", "-q"], in: directory.path, after: delay) { killedWhileRunning += 1 }
+            if FileManager.default.fileExists(atPath: path) { try Self.expectIntact(path, checksPerRun: 20) }
+        }
+        #expect(killedWhileRunning > ReliabilityMode.crashes / 2, "most kills must land mid-run to mean anything")
+        let after = try await BinaryRunner.run(["check", "-q"], in: directory.path)
+        #expect(after.code == 0, "the next run carries on: \(after.err)")
+        try Self.expectIntact(path, checksPerRun: 20)
+        print("reliability: check kill -9 x\(ReliabilityMode.crashes) (\(killedWhileRunning) mid-run): integrity ok, no partial run")
+    }
+}
