@@ -25,7 +25,8 @@ public struct AlertRule: Sendable {
     public var kind: String { condition.kind }
 
     /// Reads one rule; `checkNames` are the configured checks (nil: not validated).
-    static func read(_ reader: inout MappingReader, checkNames: [String]?) throws(ConfigError) -> AlertRule {
+    static func read(_ reader: inout MappingReader, checkNames: [String]?,
+                     carbonDailyThresholdKg: Double? = nil) throws(ConfigError) -> AlertRule {
         let name = try reader.string("name", required: true) ?? ""
         guard !name.isEmpty else { throw reader.document.error("'\(reader.keyPath("name"))' must not be empty", at: reader.node.location) }
         guard let kindNode = reader.node("kind") else {
@@ -40,7 +41,7 @@ public struct AlertRule: Sendable {
         case "absent": condition = try AbsentRule.read(&reader)
         case "forecast": condition = try ForecastRule.read(&reader)
         case "anomaly": condition = try AnomalyRule.read(&reader)
-        case "carbon": condition = try CarbonRule.read(&reader)
+        case "carbon": condition = try CarbonRule.read(&reader, dailyThresholdKg: carbonDailyThresholdKg)
         default:
             var message = "unknown rule kind '\(kind)' in '\(reader.keyPath("kind"))'"
             if let hint = EditDistance.suggestion(for: kind, among: kinds) { message += "; did you mean '\(hint)'?" }

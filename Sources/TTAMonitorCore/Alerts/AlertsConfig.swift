@@ -23,7 +23,9 @@ public struct AlertsConfig: Sendable {
     public func rule(named name: String) -> AlertRule? { rules.first { $0.name == name } }
 
     /// Reads `monitoring.alerts`.
-    static func read(_ reader: inout MappingReader) throws(ConfigError) -> AlertsConfig {
+    /// `carbonDailyThresholdKg` (`monitoring.carbon.daily_threshold_kg`) is the limit of a
+    /// `carbon` rule that sets no `value` of its own.
+    static func read(_ reader: inout MappingReader, carbonDailyThresholdKg: Double? = nil) throws(ConfigError) -> AlertsConfig {
         var config = AlertsConfig()
         config.channels = try AlertChannel.readList(&reader)
         if let node = reader.node("rules") {
@@ -34,7 +36,7 @@ public struct AlertsConfig: Sendable {
             for (index, item) in items.enumerated() {
                 var ruleReader = try MappingReader(item, path: "\(reader.keyPath("rules"))[\(index)]", document: reader.document,
                                                    interpolation: reader.interpolation)
-                let rule = try AlertRule.read(&ruleReader, checkNames: checkNames)
+                let rule = try AlertRule.read(&ruleReader, checkNames: checkNames, carbonDailyThresholdKg: carbonDailyThresholdKg)
                 if config.rules.contains(where: { $0.name == rule.name }) {
                     throw reader.error("duplicate rule name '\(rule.name)' in '\(reader.keyPath("rules"))'", at: item)
                 }

@@ -79,12 +79,13 @@ public struct ConfigLoader: Sendable {
         if var discovery = try reader.mapping("discovery") {
             config.discovery = try DiscoveryConfig.read(&discovery)
         }
-        if var alerts = try reader.mapping("alerts") {
-            config.alerts = try AlertsConfig.read(&alerts)
-        }
         // The carbon section also reads TTA's own top-level `carbon:` (output_dir, project_name).
         let carbonReader = try reader.mapping("carbon")
         config.carbon = try CarbonConfig.read(carbonReader, root: root, document: document, interpolation: interpolation)
+        // After carbon: a `carbon` alert rule without its own limit uses daily_threshold_kg.
+        if var alerts = try reader.mapping("alerts") {
+            config.alerts = try AlertsConfig.read(&alerts, carbonDailyThresholdKg: config.carbon.dailyThresholdKg)
+        }
         if let checksNode = reader.node("checks") {
             config.checks = try CheckConfigDecoder(document: document, interpolation: interpolation)
                 .decodeAll(checksNode, path: "monitoring.checks")

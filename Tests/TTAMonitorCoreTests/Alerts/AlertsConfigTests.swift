@@ -81,6 +81,16 @@ import Testing
         #expect(error("    " + alerts) == expected)
     }
 
+    @Test("a carbon rule without a value uses monitoring.carbon.daily_threshold_kg, and needs one of the two")
+    func carbonRuleFallsBackToTheDailyThreshold() throws {
+        let text = Self.header + "    rules:\n      - {name: co2, kind: carbon}\n  carbon: {daily_threshold_kg: 2.5}\n"
+        let config = try ConfigLoader(environment: [:]).load(text: text, path: "tta.yaml")
+        let shown = config.alerts.effectiveJSON["rules"]
+        guard case .array(let rules)? = shown else { Issue.record("no rules in \(String(describing: shown))"); return }
+        #expect(rules.first?["value"] == .double(2.5))
+        #expect(error("    rules:\n      - {name: co2, kind: carbon}").contains("monitoring.carbon.daily_threshold_kg"))
+    }
+
     @Test func configValidateReportsARuleErrorWithItsPosition() async throws {
         let directory = try TemporaryDirectory()
         try (Self.header + "    rules:\n      - {name: down, kind: stauts}\n").write(toFile: directory.file("tta.yaml"), atomically: true, encoding: .utf8)

@@ -229,7 +229,7 @@ struct OutboxDeliveryTests {
             #expect(environment.contains(line + "\n"), "\(line) missing in \(environment)")
         }
 
-        FileManager.default.createFile(atPath: directory.file("fail"), contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.file("fail"), contents: nil)
         let failedID = try fixture.enqueue(OutboxFixture.notification(), channel: "run")
         let failed = try await fixture.deliver(now: Self.now + 1_000)
         #expect(failed.failed == 1)
@@ -258,7 +258,7 @@ struct OutboxDeliveryTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let ids = try [try fixture.enqueue(OutboxFixture.notification(component: "a"), channel: "jsonl"),
+        let ids = [try fixture.enqueue(OutboxFixture.notification(component: "a"), channel: "jsonl"),
                        try fixture.enqueue(OutboxFixture.notification(component: "b"), channel: "jsonl")]
         #expect(try await fixture.deliver(now: Self.now).delivered == 2)
         let third = try fixture.enqueue(OutboxFixture.notification(.resolved, component: "a"), channel: "jsonl")

@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// `kind: carbon`: today's emissions (the sum of `carbon_runs.emissions_kg` for the local
-/// day) exceed `value` kg CO2e (`threshold_kg` is accepted as another name for it).
+/// day) exceed `value` kg CO2e (`threshold_kg` is accepted as another name for it; without
+/// either, `monitoring.carbon.daily_threshold_kg`).
 struct CarbonRule: AlertCondition {
     /// The daily limit in kg.
     var limitKg: Double
@@ -15,11 +16,12 @@ struct CarbonRule: AlertCondition {
     var settings: [(String, JSONValue)] { [("value", .double(limitKg))] }
 
     /// Reads the kind's keys.
-    static func read(_ reader: inout MappingReader) throws(ConfigError) -> CarbonRule {
+    static func read(_ reader: inout MappingReader, dailyThresholdKg: Double? = nil) throws(ConfigError) -> CarbonRule {
         let value = try reader.number("value")
         let threshold = try reader.number("threshold_kg")
-        guard let limit = value ?? threshold else {
-            throw reader.document.error("missing required key 'value' in '\(reader.path)' (a carbon rule needs the daily limit in kg)", at: reader.node.location)
+        guard let limit = value ?? threshold ?? dailyThresholdKg else {
+            throw reader.document.error("missing required key 'value' in '\(reader.path)' (a carbon rule needs the daily limit in kg, "
+                                        + "or monitoring.carbon.daily_threshold_kg)", at: reader.node.location)
         }
         guard limit >= 0 else { throw reader.document.error("'\(reader.path)': the daily limit must not be negative", at: reader.node.location) }
         return CarbonRule(limitKg: limit)
