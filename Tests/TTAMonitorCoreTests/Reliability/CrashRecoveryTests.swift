@@ -64,4 +64,35 @@ import Glibc
         try Self.expectIntact(path, checksPerRun: 20)
         print("reliability: check kill -9 x\(ReliabilityMode.crashes) (\(killedWhileRunning) mid-run): integrity ok, no partial run")
     }
+
+    @Test("kill -9 of carbon import at random moments: a file is stored whole or not at all, and the next import completes it")
+    func carbonImportKilledAtRandom() async throws {
+        let directory = try TemporaryDirectory()
+        let rows = 8_000
+        var csv = "timestamp,project_name,run_id,duration,emissions,energy_consumed\n"
+        for index in 0..<rows {
+            csv += "2026-11-\(10 + index % 10)T10:\(10 + index % 50):00,tta-\(index % 4),run-\(index),\(index % 97).5,0.000\(100 + index % 900),0.00\(1000 + index % 9000)\n"
+        }
+        let file = try directory.write("emissions.csv", csv)
+        let path = directory.file("monitor.db")
+        var generator = SystemRandomNumberGenerator()
+        var killedWhileRunning = 0
+        var outcomes: [Int64: Int] = [:]
+        for _ in 0..<ReliabilityMode.crashes {
+            let delay = Double.random(in: 0.02...0.9, using: &generator)
+            if try await Self.killDuring(["carbon", "import", file, "--db", path], in: directory.path, after: delay) { killedWhileRunning += 1 }
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            #expect(try SQLiteRows.strings(path, "PRAGMA integrity_check") == [["ok"]])
+            let stored = (try? Database(path: path).scalarInt("SELECT count(*) FROM carbon_runs")) ?? 0
+            outcomes[stored ?? 0, default: 0] += 1
+            #expect(stored == 0 || stored == Int64(rows), "a killed import left \(String(describing: stored)) of \(rows) rows")
+            // Start over so the next kill lands on an import that has work to do.
+            if stored == Int64(rows) { try Database(path: path).execute("DELETE FROM carbon_runs") }
+        }
+        #expect(killedWhileRunning > ReliabilityMode.crashes / 2, "most kills must land mid-import to mean anything")
+        let after = try await BinaryRunner.run(["carbon", "import", file, "--db", path], in: directory.path)
+        #expect(after.code == 0, "\(after.err)")
+        #expect(try Database(path: path).scalarInt("SELECT count(*) FROM carbon_runs") == Int64(rows))
+        print("reliability: carbon import kill -9 x\(ReliabilityMode.crashes) (\(killedWhileRunning) mid-run): rows stored after each kill \(outcomes)")
+    }
 }
