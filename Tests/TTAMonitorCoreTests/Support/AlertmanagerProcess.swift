@@ -47,14 +47,15 @@ final class AlertmanagerProcess {
 
     /// Starts Alertmanager and waits until it accepts connections (a port taken between
     /// choosing and binding it is retried with another).
-    static func start() async throws -> AlertmanagerProcess {
+    /// `port` asks for a given port (a receiver that comes back where it was), else a free one.
+    static func start(port requested: Int? = nil) async throws -> AlertmanagerProcess {
         guard let executable = LoopbackPort.findExecutable(variable: "ALERTMANAGER", fixed: ["/usr/bin/prometheus-alertmanager"],
                                                            names: ["prometheus-alertmanager", "alertmanager"]) else {
             throw Failure.notInstalled
         }
         var lastLog = ""
         for _ in 0..<3 {
-            let port = try LocalHTTPServer.unusedPort()
+            let port = try requested ?? LocalHTTPServer.unusedPort()
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alertmanager-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let config = directory.appendingPathComponent("alertmanager.yml")
