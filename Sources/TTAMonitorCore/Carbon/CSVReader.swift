@@ -56,7 +56,11 @@ struct CSVReader {
                         field.append(byte); index += 1
                     }
                     if !closed { failure = "a quoted field is not closed"; break recordLoop }
-                    if index < bytes.count, bytes[index] != comma, bytes[index] != lf, bytes[index] != cr {
+                    // After the closing quote only a comma or a line end (LF or CRLF) may follow; a
+                    // lone CR would end the record without starting a new line (found by fuzzing).
+                    let endsLine = index < bytes.count && (bytes[index] == lf
+                        || (bytes[index] == cr && (index + 1 == bytes.count || bytes[index + 1] == lf)))
+                    if index < bytes.count, bytes[index] != comma, !endsLine {
                         failure = "text after a closing quote"; break recordLoop
                     }
                 } else {

@@ -21,6 +21,19 @@ import Testing
         }
         #expect(lines == ["ok:1", "bad:2", "ok:3", "bad:4", "ok:5", "bad:6"])
     }
+
+    /// Found by fuzzing (Tests/Fuzz/CodeCarbonCSVFuzz): a lone CR after a closing quote ended
+    /// the record without a new line, so two records claimed the same line number.
+    @Test func aLoneCarriageReturnAfterAClosingQuoteIsMalformed() {
+        let items = CSVReader.records("a,b\n1,\"x\"\r2,y\n3,\"z\"\r\n4,\"w\"\r")
+        let lines = items.map { item -> String in
+            switch item {
+            case .success(let record): "ok:\(record.line):\(record.fields.joined(separator: "|"))"
+            case .failure(let failure): "bad:\(failure.line):\(failure.reason)"
+            }
+        }
+        #expect(lines == ["ok:1:a|b", "bad:2:text after a closing quote", "ok:3:3|z", "ok:4:4|w"])
+    }
 }
 
 @Suite struct CarbonLocalTimeTests {
