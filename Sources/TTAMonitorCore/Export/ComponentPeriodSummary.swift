@@ -61,7 +61,8 @@ struct ChartBuckets: Sendable, Equatable {
     /// The bucket holding `ts`, if inside the period.
     @inline(__always)
     func index(_ ts: Int64) -> Int? {
+        guard ts >= start else { return nil }
         let index = (ts - start) / length
-        return index >= 0 && index < count ? Int(index) : nil
+        return index < count ? Int(index) : nil
     }
 }
