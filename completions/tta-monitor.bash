@@ -27,7 +27,7 @@ _tta_monitor_options() {
         'alerts silence') echo "--component --rule --for --comment" ;;
         'carbon report') echo "--day --since --until --by" ;;
         'carbon measure') echo "--duration --label" ;;
-        export) echo "--format --report --since --until --output" ;;
+        export) echo "--format --report --since --until --check --output --push" ;;
         'retention purge') echo "--dry-run --dataset" ;;
     esac
 }
@@ -40,6 +40,8 @@ _tta_monitor_takes_value() {
         --config | --db | --component | --window | --source | --format | --output | \
             --fail-on | --timeout | --concurrency | --state | --rule | --for | --comment | \
             --day | --since | --until | --by | --duration | --label | --report | --dataset)
+            return 0 ;;
+        --check | --push)   # export
             return 0 ;;
     esac
     return 1
@@ -56,7 +58,8 @@ _tta_monitor_values() {
         discover:--source) echo "config compose ports processes" ;;
         'alerts list:--state') echo "firing pending resolved all" ;;
         'carbon report:--by') echo "component project model" ;;
-        export:--format) echo "pdf csv json openmetrics" ;;
+        export:--format) echo "pdf csv json jsonl openmetrics prometheus" ;;
+        export:--check) echo "@check" ;;
         export:--report) echo "status checks alerts carbon" ;;
         'retention purge:--dataset') echo "checks rollups metrics alerts carbon notifications" ;;
     esac

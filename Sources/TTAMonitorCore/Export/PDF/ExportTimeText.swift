@@ -6,6 +6,12 @@ enum ExportTimeText {
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
     }
 
+    /// `2026-11-23 10:34:05` for table cells, whose header says UTC.
+    static func table(_ milliseconds: Int64) -> String {
+        let text = Timestamps.rfc3339(milliseconds: milliseconds)
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(8))
+    }
+
     /// An axis label: `11-23 10:00` for spans up to a few days, `2026-11-23` beyond.
     static func short(_ milliseconds: Int64, span: Int64) -> String {
         let text = Timestamps.rfc3339(milliseconds: milliseconds)

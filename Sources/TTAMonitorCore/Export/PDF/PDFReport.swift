@@ -103,10 +103,10 @@ struct PDFReport {
             flow.paragraph("No alerts are firing.", color: .muted)
         } else {
             PDFTable(columns: [
-                .init(title: "Fired", weight: 1.6), .init(title: "Severity", weight: 1), .init(title: "Rule", weight: 1.6),
+                .init(title: "Fired (UTC)", weight: 2.1), .init(title: "Severity", weight: 1), .init(title: "Rule", weight: 1.6),
                 .init(title: "Component", weight: 1.6), .init(title: "Summary", weight: 4),
             ]).draw(snapshot.firingAlerts.map { alert in
-                [alert.firedAt.map(ExportTimeText.full) ?? "-", alert.severity, alert.rule, alert.component ?? "-", alert.summary]
+                [alert.firedAt.map(ExportTimeText.table) ?? "-", alert.severity, alert.rule, alert.component ?? "-", alert.summary]
             }, colors: snapshot.firingAlerts.map { $0.severity == "critical" ? .critical : $0.severity == "warning" ? .warning : .text },
                in: flow)
         }
@@ -114,12 +114,12 @@ struct PDFReport {
 
     private func componentTable(_ flow: PDFPageFlow) {
         PDFTable(columns: [
-            .init(title: "Component", weight: 2.4), .init(title: "Status", weight: 1.2), .init(title: "Since", weight: 1.8),
+            .init(title: "Component", weight: 2.4), .init(title: "Status", weight: 1.2), .init(title: "Since (UTC)", weight: 2.1),
             .init(title: "Avail.", weight: 1.1, alignRight: true), .init(title: "p50", weight: 0.9, alignRight: true),
             .init(title: "p95", weight: 0.9, alignRight: true), .init(title: "Last message", weight: 4),
         ]).draw(snapshot.components.map { summary in
             [summary.state.name + " (\(summary.state.kind))", summary.state.lastStatus?.description ?? "NO DATA",
-             summary.state.statusSince.map(ExportTimeText.full) ?? "-", ExportTimeText.percent(summary.availabilityPercent),
+             summary.state.statusSince.map(ExportTimeText.table) ?? "-", ExportTimeText.percent(summary.availabilityPercent),
              Timestamps.latency(summary.p50), Timestamps.latency(summary.p95), summary.state.lastMessage ?? ""]
         }, colors: snapshot.components.map { .of($0.state.lastStatus) }, in: flow)
     }
@@ -127,7 +127,7 @@ struct PDFReport {
     private func resultsTable(_ flow: PDFPageFlow) {
         // Columns of ExportRowQuery.checkColumns: check, kind, ts, status, reported, latency, message.
         PDFTable(columns: [
-            .init(title: "Time", weight: 1.7), .init(title: "Status", weight: 1.1), .init(title: "Check", weight: 2),
+            .init(title: "Time (UTC)", weight: 2.1), .init(title: "Status", weight: 1.2), .init(title: "Check", weight: 2),
             .init(title: "Latency", weight: 0.9, alignRight: true), .init(title: "Message", weight: 5),
         ]).draw(tableRows.map { row in
             [text(row[2]), text(row[4] == .null ? row[3] : row[4]), text(row[0]), latency(row[5]), text(row[6])]
@@ -141,9 +141,9 @@ struct PDFReport {
     private func alertsTable(_ flow: PDFPageFlow) {
         // Columns of ExportRowQuery.alertColumns.
         PDFTable(columns: [
-            .init(title: "Started", weight: 1.6), .init(title: "Severity", weight: 1), .init(title: "Rule", weight: 1.5),
+            .init(title: "Started (UTC)", weight: 2.1), .init(title: "Severity", weight: 1), .init(title: "Rule", weight: 1.5),
             .init(title: "Component", weight: 1.5), .init(title: "State", weight: 1), .init(title: "Summary", weight: 3.5),
-            .init(title: "Resolved", weight: 1.6),
+            .init(title: "Resolved (UTC)", weight: 2.1),
         ]).draw(tableRows.map { row in
             [text(row[9]), text(row[4]), text(row[1]), text(row[3]), text(row[5]), text(row[6]), text(row[11])]
         }, colors: tableRows.map { row in
@@ -155,7 +155,7 @@ struct PDFReport {
     private func carbonTable(_ flow: PDFPageFlow) {
         // Columns of ExportRowQuery.carbonColumns.
         PDFTable(columns: [
-            .init(title: "Time", weight: 1.7), .init(title: "Source", weight: 1.1), .init(title: "Project / label", weight: 2),
+            .init(title: "Time (UTC)", weight: 2.1), .init(title: "Source", weight: 1.1), .init(title: "Project / label", weight: 2),
             .init(title: "Component", weight: 1.4), .init(title: "Model", weight: 1.4),
             .init(title: "Duration s", weight: 1, alignRight: true), .init(title: "Energy kWh", weight: 1.1, alignRight: true),
             .init(title: "kg CO2e", weight: 1.1, alignRight: true),
@@ -179,7 +179,7 @@ struct PDFReport {
         case .integer(let value): String(value)
         case .real(let value): JSONWriter.format(value)
         case .text(let value), .json(let value): value
-        case .timestamp(let value): ExportTimeText.full(value)
+        case .timestamp(let value): ExportTimeText.table(value)
         case .status(let value): ExportBytes.statusName(value)
         case .boolean(let value): value ? "yes" : "no"
         }
