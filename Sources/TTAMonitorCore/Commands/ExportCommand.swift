@@ -16,9 +16,18 @@ enum ExportCommand {
             throw StoreError.missing("no database yet; run 'tta-monitor check' first (or pass --db/--config)", path: path)
         }
         let host = hostName()
+        let console = context.console
+        let showProgress = console.stderrIsTerminal && !context.quiet
+        var progress: (@Sendable (Int) -> Void)?
+        if showProgress {
+            progress = { @Sendable rows in console.err("\rexport: \(rows) rows…") }
+        }
+        let reportProgress = progress
         let outcome = await BlockingCall.run { () -> Result<String?, ExportFailure> in
+            defer { if showProgress { console.err("\r\u{1B}[K") } }
             do {
-                return .success(try ExportRun(request: request, databasePath: path, host: host).perform(support: support))
+                return .success(try ExportRun(request: request, databasePath: path, host: host, progress: reportProgress)
+                    .perform(support: support))
             } catch let error as ReportableError {
                 return .failure(ExportFailure(error: error))
             } catch {

@@ -3,6 +3,8 @@ struct ExportRun {
     var request: ExportRequest
     var databasePath: String
     var host: String
+    /// Called every 100,000 streamed rows (a progress line on a terminal's stderr).
+    var progress: (@Sendable (Int) -> Void)?
 
     /// Writes the export; returns the Prometheus text when it is to be pushed as well.
     func perform(support: CommandSupport) throws -> String? {
@@ -52,6 +54,7 @@ struct ExportRun {
         while try statement.step() {
             try formatter.row(from: statement, columns: query.columns, first: count == 0, into: sink)
             count += 1
+            if count % 100_000 == 0 { progress?(count) }
         }
         try formatter.end(rowCount: count, into: sink)
     }

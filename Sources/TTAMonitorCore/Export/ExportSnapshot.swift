@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the summary parts of an export read, in one read transaction: every component over
 /// the period, the alerts firing now, and the period's carbon totals.
 struct ExportSnapshot: Sendable {
@@ -34,21 +36,56 @@ struct ExportSnapshot: Sendable {
         CheckStatus.worst(of: components.map { $0.state.lastStatus ?? .unknown })
     }
 
-    /// Reads the snapshot for `checks` (all components when empty).
+    /// Reads the snapshot for `checks` (all components when empty). The components' period
+    /// statistics are the bulk of the work (a 30-day report of 100 checks scans millions of
+    /// index entries), so they are split over one worker per core, each with its own
+    /// connection to `database.path` and its own read transaction.
     static func read(_ database: Database, period: ExportPeriod, checks: [String]) throws(StoreError) -> ExportSnapshot {
-        let query = StatusQuery(database: database)
         let buckets = ChartBuckets(period: period)
-        return try database.readTransaction { () throws(StoreError) in
-            let states = try query.components()
-            let names = checks.isEmpty ? states.keys.sorted() : checks.filter { states[$0] != nil }
-            var components: [ComponentPeriodSummary] = []
-            for name in names {
-                components.append(try query.periodSummary(states[name]!, period: period, buckets: buckets))
-            }
-            return ExportSnapshot(period: period, buckets: buckets, components: components,
-                                  firingAlerts: try firing(database, checks: checks),
-                                  carbon: try carbonTotals(database, period: period, checks: checks))
+        var states: [String: StatusQuery.ComponentState] = [:]
+        var firing: [FiringAlert] = []
+        var carbon = CarbonTotals()
+        try database.readTransaction { () throws(StoreError) in
+            states = try StatusQuery(database: database).components()
+            firing = try Self.firing(database, checks: checks)
+            carbon = try carbonTotals(database, period: period, checks: checks)
         }
+        let names = checks.isEmpty ? states.keys.sorted() : checks.filter { states[$0] != nil }
+        let selected = names.map { states[$0]! }
+        let workers = selected.count >= 8 ? ParallelWorkers.available(limit: 4) : 1
+        let results = Mutex<[Int: Result<ComponentPeriodSummary, StoreError>]>([:])
+        let path = database.path
+        // Worker 0 runs on this thread and is the only one to touch this connection.
+        let own = OwnConnection(database: database)
+        ParallelWorkers.run(workers) { worker in
+            do throws(StoreError) {
+                let connection = worker == 0 ? own.database : try Database(path: path, readOnly: true)
+                let query = StatusQuery(database: connection)
+                try connection.readTransaction { () throws(StoreError) in
+                    for index in stride(from: worker, to: selected.count, by: workers) {
+                        let summary = try query.periodSummary(selected[index], period: period, buckets: buckets)
+                        results.withLock { $0[index] = .success(summary) }
+                    }
+                }
+            } catch {
+                results.withLock { $0[-1 - worker] = .failure(error) }
+            }
+        }
+        let collected = results.withLock { $0 }
+        var components: [ComponentPeriodSummary] = []
+        for (key, result) in collected where key < 0 {
+            if case .failure(let error) = result { throw error }
+        }
+        for index in selected.indices {
+            guard case .success(let summary)? = collected[index] else { continue }
+            components.append(summary)
+        }
+        return ExportSnapshot(period: period, buckets: buckets, components: components, firingAlerts: firing, carbon: carbon)
+    }
+
+    /// The caller's connection, handed to the worker that runs on the caller's own thread.
+    private struct OwnConnection: @unchecked Sendable {
+        let database: Database
     }
 
     private static func firing(_ database: Database, checks: [String]) throws(StoreError) -> [FiringAlert] {

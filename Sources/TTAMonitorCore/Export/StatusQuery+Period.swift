@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Period statistics for exports: like `windowStats`, with an end as well as a start and a
 /// bucketed series for charts, computed in one pass over the covering index.
 extension StatusQuery {
@@ -14,31 +16,55 @@ extension StatusQuery {
             SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts >= ? AND ts < ? ORDER BY ts
             """)
         try statement.bind([.integer(id), .integer(period.since), .integer(period.until)])
+        // The hot loop of a long report (millions of rows): plain arrays per bucket, the
+        // bucket advanced rather than divided for (rows come in time order), columns read
+        // straight from SQLite.
+        let count = buckets.count
+        var judged = [Int](repeating: 0, count: count), up = [Int](repeating: 0, count: count)
+        var latencySum = [Double](repeating: 0, count: count), latencyCount = [Double](repeating: 0, count: count)
+        var latencyMax = [Double](repeating: -.infinity, count: count)
         var latencies: [Double] = []
-        var lastTs = Int64.min
+        var total = 0, upTotal = 0, unknownTotal = 0
+        var bucket = 0
+        var bucketEnd = buckets.start + buckets.length
+        var lastLatency: Double?
+        let handle = statement.handle
         while try statement.step() {
-            let ts = statement.int(0)
-            let status = statement.int(1)
-            summary.total += 1
+            let ts = sqlite3_column_int64(handle, 0)
+            let status = sqlite3_column_int64(handle, 1)
+            let hasLatency = sqlite3_column_type(handle, 2) != SQLITE_NULL
+            let latency = hasLatency ? sqlite3_column_double(handle, 2) : 0
+            total += 1
             let isUp = status == 0 || status == 1
-            if isUp { summary.up += 1 }
-            if status == 3 { summary.unknown += 1 }
-            let latency = statement.optionalDouble(2)
-            if let latency, latency.isFinite { latencies.append(latency) }
-            if ts >= lastTs {
-                lastTs = ts
-                summary.lastLatency = latency
+            if isUp { upTotal += 1 }
+            while ts >= bucketEnd, bucket < count - 1 {
+                bucket += 1
+                bucketEnd += buckets.length
             }
-            guard let index = buckets.index(ts) else { continue }
-            if status != 3 {
-                summary.buckets[index].judged += 1
-                if isUp { summary.buckets[index].up += 1 }
+            if status == 3 {
+                unknownTotal += 1
+            } else {
+                judged[bucket] += 1
+                if isUp { up[bucket] += 1 }
             }
-            if let latency {
-                summary.buckets[index].latencySum += latency
-                summary.buckets[index].latencyCount += 1
-                summary.buckets[index].latencyMax = max(summary.buckets[index].latencyMax ?? latency, latency)
+            if hasLatency, latency.isFinite {
+                latencies.append(latency)
+                latencySum[bucket] += latency
+                latencyCount[bucket] += 1
+                if latency > latencyMax[bucket] { latencyMax[bucket] = latency }
+                lastLatency = latency
+            } else {
+                lastLatency = nil
             }
+        }
+        summary.total = total
+        summary.up = upTotal
+        summary.unknown = unknownTotal
+        summary.lastLatency = lastLatency
+        for index in 0..<count {
+            summary.buckets[index] = .init(judged: judged[index], up: up[index], latencySum: latencySum[index],
+                                           latencyCount: latencyCount[index],
+                                           latencyMax: latencyMax[index].isFinite ? latencyMax[index] : nil)
         }
         var rolledUp: [(value: Double, weight: Double)] = []
         let oldestRaw = try database.scalarInt("SELECT MIN(ts) FROM check_results WHERE component_id = ?", [.integer(id)]) ?? Int64.max
@@ -59,13 +85,18 @@ extension StatusQuery {
                 if latencyCount > 0, let p50, let p95 = rollups.optionalDouble(7), let max = rollups.optionalDouble(8) {
                     rolledUp += [(p50, latencyCount * 0.5), (p95, latencyCount * 0.45), (max, latencyCount * 0.05)]
                 }
-                guard let index = buckets.index(rollups.int(0)) else { continue }
-                summary.buckets[index].judged += count - unknown
-                summary.buckets[index].up += up
-                if latencyCount > 0, let p50 {
-                    // The hour's median stands in for its mean: rollups keep no sum.
-                    summary.buckets[index].latencySum += p50 * latencyCount
-                    summary.buckets[index].latencyCount += latencyCount
+                let hourStart = rollups.int(0)
+                guard let first = buckets.index(hourStart) else { continue }
+                summary.buckets[first].judged += count - unknown
+                summary.buckets[first].up += up
+                guard latencyCount > 0, let p50 else { continue }
+                // The hour's median stands in for its mean (rollups keep no sum), spread over
+                // every bucket the hour covers so a chart finer than an hour has no gaps.
+                let last = buckets.index(hourStart + 3_599_999) ?? buckets.count - 1
+                let share = latencyCount / Double(last - first + 1)
+                for index in first...last {
+                    summary.buckets[index].latencySum += p50 * share
+                    summary.buckets[index].latencyCount += share
                     if let max = rollups.optionalDouble(8) {
                         summary.buckets[index].latencyMax = Swift.max(summary.buckets[index].latencyMax ?? max, max)
                     }
