@@ -24,6 +24,10 @@ extension StatusQuery {
         var latencySum = [Double](repeating: 0, count: count), latencyCount = [Double](repeating: 0, count: count)
         var latencyMax = [Double](repeating: -.infinity, count: count)
         var latencies: [Double] = []
+        // One result per interval is the usual density: reserve for it up front.
+        if let interval = state.intervalMs, interval > 0 {
+            latencies.reserveCapacity(Int(min(5_000_000, (period.until - period.since) / interval + 16)))
+        }
         var total = 0, upTotal = 0, unknownTotal = 0
         var bucket = 0
         var bucketEnd = buckets.start + buckets.length
