@@ -80,7 +80,7 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:],
         #expect(result.err.hasPrefix("Error: Missing subcommand for 'config'. Please provide one of 'validate' or 'show'."))
     }
 
-    @Test(arguments: [["alerts", "list"], ["carbon", "report"], ["export", "--format", "pdf"]])
+    @Test(arguments: [["alerts", "list"], ["carbon", "report"]])
     func unbuiltCommandsSaySoWithExit70(_ arguments: [String]) async {
         let result = await runCLI(arguments)
         #expect(result.code == 70)
