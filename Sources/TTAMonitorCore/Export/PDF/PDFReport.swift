@@ -82,7 +82,7 @@ struct PDFReport {
         flow.paragraph("Alerts firing now: \(snapshot.firingAlerts.isEmpty ? "none" : String(snapshot.firingAlerts.count)).")
         let carbon = snapshot.carbon
         flow.paragraph(carbon.runs == 0 ? "Carbon: no runs recorded in this period."
-            : "Carbon: \(carbon.runs) runs, \(Timestamps.formatFixed(carbon.energyKwh, digits: 3)) kWh, "
+            : "Carbon: \(carbon.runs) \(carbon.runs == 1 ? "run" : "runs"), \(Timestamps.formatFixed(carbon.energyKwh, digits: 3)) kWh, "
                 + "\(Timestamps.formatFixed(carbon.emissionsKg, digits: 3)) kg CO2e.")
         flow.heading("Availability per component")
         if snapshot.components.isEmpty {
