@@ -21,7 +21,8 @@ struct ExportRequest: Sendable {
         let invocation = context.invocation
         func usage(_ message: String) -> UsageError { UsageError(message, commandPath: invocation.commandPath) }
         let formats = InvocationParser.humanList(ExportFormat.allCases.map(\.rawValue))
-        guard let formatName = invocation.value("format") else {
+        // The global --json alone asks for the JSON format; any other format must be named.
+        guard let formatName = invocation.value("format") ?? (context.wantsJSON ? "json" : nil) else {
             throw usage("Missing '--format <format>'. Please provide one of \(formats).")
         }
         guard let format = ExportFormat(rawValue: formatName) else {
