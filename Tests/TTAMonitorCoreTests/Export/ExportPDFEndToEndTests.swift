@@ -89,7 +89,7 @@ import Testing
         #expect(text.contains("Overall health: NO DATA"))
         #expect(text.contains("No components in the database yet"))
         #expect(text.contains("No rows in this period."))
-        #expect(text.contains("Page 1 of 1"))
+        #expect(text.contains("Page 1 of 2") && text.contains("Page 2 of 2"))
     }
 
     @Test func pdfToATerminalIsRefused() async throws {

@@ -23,9 +23,10 @@ struct PDFReport {
     func render() -> [UInt8] {
         let flow = PDFPageFlow()
         summaryPage(flow)
+        // The summary stands alone, so it can be handed round as the one-page digest.
+        flow.newPage()
         switch header.report {
         case .status:
-            flow.newPage()
             flow.heading("Availability per component")
             AvailabilityChart().draw(snapshot.components, in: flow)
             flow.heading("Latency per component (mean per \(bucketText))")
@@ -157,13 +158,16 @@ struct PDFReport {
         PDFTable(columns: [
             .init(title: "Time (UTC)", weight: 2.1), .init(title: "Source", weight: 1.1), .init(title: "Project / label", weight: 2),
             .init(title: "Component", weight: 1.4), .init(title: "Model", weight: 1.4),
-            .init(title: "Duration s", weight: 1, alignRight: true), .init(title: "Energy kWh", weight: 1.1, alignRight: true),
+            .init(title: "Seconds", weight: 1, alignRight: true), .init(title: "kWh", weight: 1.1, alignRight: true),
             .init(title: "kg CO2e", weight: 1.1, alignRight: true),
         ]).draw(tableRows.map { row in
             let name = [text(row[3]), text(row[4])].filter { $0 != "-" }.joined(separator: " / ")
             return [text(row[1]), text(row[2]), name.isEmpty ? "-" : name, text(row[5]), text(row[6]), number(row[7], 1),
                     number(row[8], 4), number(row[9], 4)]
-        }, in: flow)
+        } + (tableRows.isEmpty ? [] : [[
+            "Total (\(snapshot.carbon.runs) \(snapshot.carbon.runs == 1 ? "run" : "runs"))", "", "", "", "", "",
+            Timestamps.formatFixed(snapshot.carbon.energyKwh, digits: 4), Timestamps.formatFixed(snapshot.carbon.emissionsKg, digits: 4),
+        ]]), in: flow)
         omittedNote(flow)
     }
 
