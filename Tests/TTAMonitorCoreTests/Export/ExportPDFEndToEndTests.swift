@@ -92,6 +92,25 @@ import Testing
         #expect(text.contains("Page 1 of 2") && text.contains("Page 2 of 2"))
     }
 
+    @Test func pdfTablesAreCappedWithANoteAndFilteredByCheck() async throws {
+        let directory = try TemporaryDirectory()
+        let db = directory.file("monitor.db")
+        try ExportFixture.make(db, now: WallClock.nowMilliseconds(), results: 700)
+        let run = try await ExportFixture.export(["--format", "pdf", "--report", "checks", "--output", "all.pdf"], db: db, in: directory)
+        #expect(run.code == 0, "\(run.err)")
+        let text = try await pdfText(directory.file("all.pdf"))
+        #expect(text.contains("100 more rows are not shown; use --format csv or --format jsonl for every row."))
+        let check = try await ShellProcess.run(try tool("qpdf", "qpdf"), ["--check", directory.file("all.pdf")])
+        #expect(check.status == 0)
+
+        let one = try await ExportFixture.export(["--format", "pdf", "--report", "alerts", "--check", "api", "--output", "api.pdf"],
+                                                 db: db, in: directory)
+        #expect(one.code == 0, "\(one.err)")
+        let filtered = try await pdfText(directory.file("api.pdf"))
+        #expect(filtered.contains("api-slow") && !filtered.contains("neo4j-down"))
+        #expect(filtered.contains("1 component: 1 OK"))
+    }
+
     @Test func pdfToATerminalIsRefused() async throws {
         let directory = try TemporaryDirectory()
         let db = directory.file("monitor.db")

@@ -71,7 +71,7 @@ struct PDFReport {
             canvas.text("Overall health: \(overall?.description ?? "NO DATA")", x: flow.left + 16, y: flow.y + 13, font: .bold, size: 13,
                         color: .of(overall))
             let breakdown = CheckStatus.allCases.map { "\(counts[$0] ?? 0) \($0.description)" }.joined(separator: ", ")
-            canvas.text("\(snapshot.components.count) components: \(breakdown)", x: flow.left + 16, y: flow.y + 27, size: 9,
+            canvas.text("\(snapshot.components.count) \(snapshot.components.count == 1 ? "component" : "components"): \(breakdown)", x: flow.left + 16, y: flow.y + 27, size: 9,
                         color: .muted)
         }
         flow.y += 40
