@@ -20,7 +20,20 @@ enum ExportCell: Sendable, Equatable {
 
 /// How a column's stored value is to be read and written.
 enum ExportColumnKind: Sendable {
-    case integer, real, text, timestamp, status, boolean, json
+    /// INTEGER, written as a number.
+    case integer
+    /// REAL, written as a number (non-finite as no value).
+    case real
+    /// TEXT, written as a string.
+    case text
+    /// INTEGER ms since the epoch, written as RFC 3339 UTC.
+    case timestamp
+    /// INTEGER status code, written as its name.
+    case status
+    /// INTEGER 0/1, written as false/true.
+    case boolean
+    /// TEXT holding JSON, embedded as JSON (a string in CSV).
+    case json
 }
 
 /// A named, typed column of an export.
