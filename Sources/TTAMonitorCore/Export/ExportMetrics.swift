@@ -24,7 +24,6 @@ enum ExportMetrics {
         func labels(_ summary: ComponentPeriodSummary) -> [(String, String)] {
             [("check", summary.state.name), ("kind", summary.state.kind)]
         }
-        let periodHours = Timestamps.formatFixed(Double(snapshot.period.until - snapshot.period.since) / 3_600_000, digits: 0)
         var families: [Family] = [
             Family(name: "tta_monitor_check_status",
                    help: "Status of the check's latest run: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
@@ -41,7 +40,7 @@ enum ExportMetrics {
                        summary.lastLatency.flatMap { $0.isFinite ? (labels(summary), $0 / 1_000) : nil }
                    }),
             Family(name: "tta_monitor_check_availability_ratio",
-                   help: "Share of OK or WARNING results among judged results over the last \(periodHours) hours of the export period.",
+                   help: "Share of OK or WARNING results among judged ones over the export period (default the last 24 hours).",
                    unit: "ratio", samples: components.compactMap { summary in
                        summary.availabilityPercent.map { (labels(summary), $0 / 100) }
                    }),
