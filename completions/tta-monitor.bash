@@ -28,7 +28,7 @@ _tta_monitor_options() {
         'alerts history') echo "--since" ;;
         'carbon report') echo "--day --since --until --by" ;;
         'carbon measure') echo "--duration --label" ;;
-        export) echo "--format --report --since --until --output" ;;
+        export) echo "--format --report --since --until --check --output --push" ;;
         'retention purge') echo "--dry-run --dataset" ;;
     esac
 }
@@ -41,6 +41,8 @@ _tta_monitor_takes_value() {
         --config | --db | --component | --window | --source | --format | --output | \
             --fail-on | --timeout | --concurrency | --state | --rule | --for | --comment | \
             --day | --since | --until | --by | --duration | --label | --report | --dataset)
+            return 0 ;;
+        --check | --push)   # export
             return 0 ;;
     esac
     return 1
@@ -58,7 +60,8 @@ _tta_monitor_values() {
         'alerts list:--state') echo "firing pending resolved all" ;;
         'carbon report:--by') echo "component project model" ;;
         'carbon report:--day') echo "today yesterday" ;;
-        export:--format) echo "pdf csv json openmetrics" ;;
+        export:--format) echo "pdf csv json jsonl openmetrics prometheus" ;;
+        export:--check) echo "@check" ;;
         export:--report) echo "status checks alerts carbon" ;;
         'retention purge:--dataset') echo "checks rollups metrics alerts carbon notifications" ;;
     esac

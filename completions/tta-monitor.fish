@@ -164,11 +164,13 @@ complete -c tta-monitor -n '__tta_monitor_at "carbon measure"' -l duration -x -d
 complete -c tta-monitor -n '__tta_monitor_at "carbon measure"' -l label -x -d 'Label for the measurement'
 
 # export
-complete -c tta-monitor -n '__tta_monitor_at export' -l format -x -a 'pdf csv json openmetrics' -d 'Output format'
+complete -c tta-monitor -n '__tta_monitor_at export' -l format -x -a 'pdf csv json jsonl openmetrics prometheus' -d 'Output format'
 complete -c tta-monitor -n '__tta_monitor_at export' -l report -x -a 'status checks alerts carbon' -d 'What to export'
 complete -c tta-monitor -n '__tta_monitor_at export' -l since -x -d 'Start of the period'
 complete -c tta-monitor -n '__tta_monitor_at export' -l until -x -d 'End of the period'
 complete -c tta-monitor -n '__tta_monitor_at export' -l output -r -F -d 'Output file, or - for stdout'
+complete -c tta-monitor -n '__tta_monitor_at export' -l check -x -a '(__tta_monitor_check_names)' -d 'Only this check'
+complete -c tta-monitor -n '__tta_monitor_at export' -l push -x -d 'Push the metrics to a Pushgateway URL'
 
 # retention
 complete -c tta-monitor -n '__tta_monitor_at retention' -a purge -d 'Roll up and delete old data'

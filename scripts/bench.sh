@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for tta-monitor, each side by side with the reference named in its issue.
 # Needs: scripts/install-deps.sh (hyperfine, nginx-light, monitoring-plugins-standard, sqlite3, time).
-# Usage: scripts/bench.sh [all|http|startup|status|purge] ; results in bench-out/.
+# Usage: scripts/bench.sh [all|http|startup|status|purge|pdf|csv] ; results in bench-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -55,15 +55,15 @@ bench_startup() {
     -n "check_dummy 0" "$plugins/check_dummy 0"
 }
 
-# Fills check_results of an existing tta-monitor database with 10M rows: 100 components x
-# 100,000 results, 99% OK, latencies 0-500 ms; $2 is the SQL for row i's timestamp.
+# Fills check_results of an existing tta-monitor database with 10M rows (or $3 rows): 100
+# components x 100,000 results, 99% OK, latencies 0-500 ms; $2 is the SQL for row i's timestamp.
 generate_history() {
   sqlite3 "$1" <<SQL
 PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;
 DELETE FROM check_results;
 DROP INDEX check_results_by_component_ts; DROP INDEX check_results_by_run;
 INSERT INTO runs (id, started_at, finished_at, checks, worst_status, tool_version) VALUES (1000000, 0, 0, 0, 0, 'bench') ON CONFLICT DO NOTHING;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999999)
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${3:-10000000} - 1)
 INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, details)
 SELECT 1000000, (i % 100) + 1, $2,
        CASE WHEN abs(random()) % 1000 < 990 THEN 0 WHEN abs(random()) % 2 = 0 THEN 1 ELSE 2 END,
@@ -164,11 +164,60 @@ PY
   python3 -c "p, d = $t1 - $t0, $t3 - $t2; print(f'tta-monitor retention purge: {p:.2f} s (rollups + batched delete + incremental vacuum); sqlite3 DELETE: {d:.2f} s; ratio {p / d:.2f}x')" | tee "$out/purge-ratio.txt"
 }
 
+bench_pdf() {
+  # A 30-day report of 100 checks: 100 components x one result a minute for 30 days (4.32M
+  # results in the period, from generate_history's 10M ending now), charts downsampled.
+  local db="$work/pdf.db" now
+  { echo "monitoring:"; echo "  defaults: {interval: 1m}"; echo "  checks:"
+    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/pdf.yaml"
+  "$bin" --config "$work/pdf.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
+  now=$(( $(date +%s) * 1000 ))
+  echo "generating 10M results..."
+  generate_history "$db" "$now - (i / 100) * 60000"
+  sqlite3 "$db" "UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000; ANALYZE;"
+  echo "results in the 30 days: $(sqlite3 "$db" "SELECT count(*) FROM check_results WHERE ts >= $now - 30 * 86400000")"
+  # Reference: the sqlite3 CLI aggregating the same index range per component (the scan
+  # every report of the period needs, without percentiles, charts or PDF).
+  local since=$(( now - 30 * 86400000 ))
+  for i in $(seq 1 100); do
+    echo "SELECT count(*), sum(status IN (0, 1)), sum(latency_ms), max(latency_ms) FROM check_results WHERE component_id = $i AND ts >= $since AND ts < $now;"
+  done > "$work/pdf-scan.sql"
+  hyperfine -N --warmup 2 --runs 10 --export-json "$out/pdf.json" \
+    -n "tta-monitor export --format pdf (30 days, 100 checks)" "$bin --db $db export --format pdf --since $(date -u -d @$(( since / 1000 )) +%Y-%m-%dT%H:%M:%SZ) --until $(date -u -d @$(( now / 1000 )) +%Y-%m-%dT%H:%M:%SZ) --output $work/report.pdf" \
+    -n "sqlite3 CLI, per-component aggregate over the same rows" "bash -c 'sqlite3 -readonly $db < $work/pdf-scan.sql > /dev/null'"
+  qpdf --check "$work/report.pdf" | tail -1
+  echo "PDF: $(stat -c %s "$work/report.pdf") bytes, $(pdfinfo "$work/report.pdf" | awk '/^Pages:/ {print $2}') pages" | tee "$out/pdf-size.txt"
+}
+
+bench_csv() {
+  # 1M results (100 components x 10,000, one a minute) exported as CSV, against the sqlite3
+  # CLI printing the same query as CSV.
+  local db="$work/csv.db" now
+  { echo "monitoring:"; echo "  checks:"
+    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/csv.yaml"
+  "$bin" --config "$work/csv.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
+  now=$(( $(date +%s) * 1000 ))
+  echo "generating 1M results..."
+  generate_history "$db" "$now - (i / 100) * 60000" 1000000
+  sqlite3 "$db" "ANALYZE;"
+  local since=0 until=$(( now + 1 ))
+  local sql="SELECT c.name, c.kind, r.ts, r.status, r.reported_status, r.latency_ms, r.message, r.details, r.run_id FROM check_results AS r JOIN components AS c ON c.id = r.component_id WHERE r.ts >= $since AND r.ts < $until ORDER BY r.ts, r.id"
+  echo "rows: $(sqlite3 "$db" 'SELECT count(*) FROM check_results')"
+  hyperfine -N --warmup 2 --runs 10 --export-json "$out/csv.json" \
+    -n "tta-monitor export --format csv --report checks (1M rows)" "$bin --db $db export --format csv --report checks --since 1970-01-01 --output $work/export.csv" \
+    -n "sqlite3 -csv, the same query" "bash -c 'sqlite3 -readonly -csv $db \"$sql\" > $work/sqlite.csv'"
+  echo "lines: tta-monitor $(wc -l < "$work/export.csv") (with header), sqlite3 $(wc -l < "$work/sqlite.csv")"
+  /usr/bin/time -f "tta-monitor export csv (1M): max RSS %M KiB" "$bin" --db "$db" export --format csv --report checks --since 1970-01-01 --output "$work/export.csv" 2>"$out/csv-rss.txt" || true
+  cat "$out/csv-rss.txt"
+}
+
 case $which in
   http) bench_http ;;
   startup) bench_startup ;;
   status) bench_status ;;
   purge) bench_purge ;;
-  all) bench_startup; bench_http; bench_status; bench_purge ;;
-  *) echo "usage: $0 [all|http|startup|status|purge]" >&2; exit 64 ;;
+  pdf) bench_pdf ;;
+  csv) bench_csv ;;
+  all) bench_startup; bench_http; bench_status; bench_purge; bench_pdf; bench_csv ;;
+  *) echo "usage: $0 [all|http|startup|status|purge|pdf|csv]" >&2; exit 64 ;;
 esac

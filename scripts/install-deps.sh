@@ -19,6 +19,7 @@ packages=(
   qpdf poppler-utils                     # export: qpdf --check, pdftotext, pdftoppm validate PDFs
   prometheus-alertmanager                # alerts: a real Alertmanager (and amtool) receives alerts
   prometheus-pushgateway                 # export --push: a real Pushgateway
+  jq bsdutils                            # export: jq reads the JSON exports; script(1) gives a pseudo-terminal
   python3-pip python3-venv               # carbon: CodeCarbon itself writes real emissions.csv files
 )
 

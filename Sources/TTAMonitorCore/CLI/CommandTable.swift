@@ -118,17 +118,3 @@ public enum CommandTable {
         ]
     )
 }
-
-/// Commands of the design that later work will build: they say so plainly instead of
-/// pretending, with the internal-error status so scripts never mistake them for success.
-enum NotImplemented {
-    struct Failure: ReportableError {
-        let command: String
-        var exitCode: ExitCode { .software }
-        var description: String { "'\(command)' is not implemented yet in \(ToolVersion.name) \(ToolVersion.version)." }
-    }
-
-    static func action(_ command: String) -> CommandAction {
-        { _ in throw Failure(command: command) }
-    }
-}

@@ -80,14 +80,6 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:],
         #expect(result.err.hasPrefix("Error: Missing subcommand for 'config'. Please provide one of 'validate' or 'show'."))
     }
 
-    @Test(arguments: [["export", "--format", "pdf"]])
-    func unbuiltCommandsSaySoWithExit70(_ arguments: [String]) async {
-        let result = await runCLI(arguments)
-        #expect(result.code == 70)
-        #expect(result.out.isEmpty)
-        #expect(result.err.contains("is not implemented yet"))
-    }
-
     @Test func unexpectedArgument() async {
         let result = await runCLI(["status", "extra"])
         #expect(result.code == 64)

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where export bytes go: stdout, or a file that appears only when the export succeeded.
+///
+/// Bytes collect in a buffer that is written out in large chunks, so a million-row export
+/// costs a few hundred `write` calls and constant memory. For a file the bytes go to a
+/// temporary file beside the target (same directory, so the final `rename` is atomic);
+/// `commit()` fsyncs and renames it, `abandon()` removes it. Readers of the target never
+/// see a truncated export, and a failed export leaves neither the file nor the temporary.
+final class ExportSink {
+    /// Pending bytes; writers append here and call `flushIfFull()`.
+    var buffer: [UInt8] = []
+    private let fd: Int32
+    private let target: String?
+    private let temporary: String?
+    private var finished = false
+    private static let chunk = 1 << 16
+
+    /// The destination as the user named it, for messages.
+    var destinationName: String { target ?? "standard output" }
+
+    /// Writes to standard output.
+    init() {
+        fd = 1
+        target = nil
+        temporary = nil
+        buffer.reserveCapacity(Self.chunk * 2)
+    }
+
+    /// Writes to a temporary file beside `path`, renamed over it on `commit()`.
+    init(path: String, mode: mode_t = 0o644) throws(OutputError) {
+        let temporary = Self.temporaryPath(for: path)
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Self.failure("cannot create", path) }
+        self.fd = fd
+        self.target = path
+        self.temporary = temporary
+        buffer.reserveCapacity(Self.chunk * 2)
+    }
+
+    deinit { abandon() }
+
+    /// `dir/.name.tmp-PID`: hidden, in the target's directory, unique per process.
+    static func temporaryPath(for path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return ".\(path).tmp-\(getpid())" }
+        return String(path[...slash]) + "." + path[path.index(after: slash)...] + ".tmp-\(getpid())"
+    }
+
+    /// Appends text.
+    func write(_ text: String) throws(OutputError) {
+        buffer.append(contentsOf: text.utf8)
+        try flushIfFull()
+    }
+
+    /// Appends bytes.
+    func write(_ bytes: [UInt8]) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        try flushIfFull()
+    }
+
+    /// Writes the buffer out once it holds a chunk.
+    @inline(__always)
+    func flushIfFull() throws(OutputError) {
+        if buffer.count >= Self.chunk { try flush() }
+    }
+
+    /// Writes everything buffered.
+    func flush() throws(OutputError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure("cannot write", destinationName)
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Finishes the export: flushes, and for a file fsyncs and renames it into place.
+    func commit() throws(OutputError) {
+        try flush()
+        guard let target, let temporary, !finished else { return }
+        finished = true
+        guard fsync(fd) == 0, close(fd) == 0 else {
+            let error = Self.failure("cannot flush", target)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
+            let error = Self.failure("cannot replace", target)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Gives up: the temporary file is removed and the target left as it was.
+    func abandon() {
+        guard let temporary, !finished else { return }
+        finished = true
+        close(fd)
+        unlink(temporary)
+    }
+
+    private static func failure(_ action: String, _ path: String) -> OutputError {
+        OutputError(message: "\(action) output file '\(path)': \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `count` pieces of blocking work at once on threads of their own and waits for all.
+/// Used from a thread that may block (never from an async task): a long report reads
+/// millions of rows, and each core can scan its share of the components.
+enum ParallelWorkers {
+    /// How many workers are worth starting: one per online core, at most `limit`.
+    static func available(limit: Int) -> Int {
+        max(1, min(limit, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    }
+
+    /// Calls `body(0)` … `body(count - 1)` concurrently; `body(0)` runs on the calling thread.
+    static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 1 else { body(0); return }
+        var threads: [pthread_t] = []
+        for index in 1..<count {
+            let job = Job { body(index) }
+            let context = Unmanaged.passRetained(job).toOpaque()
+            var thread = pthread_t()
+            let created = pthread_create(&thread, nil, { context in
+                Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
+                return nil
+            }, context)
+            if created == 0 {
+                threads.append(thread)
+            } else {
+                // No thread to be had: do that share here.
+                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
+            }
+        }
+        body(0)
+        for thread in threads { pthread_join(thread, nil) }
+    }
+
+    private final class Job {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+}
