@@ -61,7 +61,7 @@ final class AlertmanagerProcess {
             let config = directory.appendingPathComponent("alertmanager.yml")
             try "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n".write(to: config, atomically: true, encoding: .utf8)
             let log = directory.appendingPathComponent("alertmanager.log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let process = Process()
             process.executableURL = executable
             process.currentDirectoryURL = directory
