@@ -97,4 +97,51 @@ import Glibc
         #expect(try Database(path: path).scalarInt("SELECT count(*) FROM carbon_runs") == Int64(rows))
         print("reliability: carbon import kill -9 x\(ReliabilityMode.crashes) (\(killedWhileRunning) mid-run): rows stored after each kill \(outcomes)")
     }
+
+    @Test("kill -9 of retention purge at random moments: history is never lost or counted twice once a purge completes")
+    func purgeKilledAtRandom() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              storage: {path: monitor.db}
+              retention: {checks: 7d}
+              checks:
+                - {name: disk-root, type: disk, path: /}
+            """)
+        let path = directory.file("monitor.db")
+        let first = try await BinaryRunner.run(["check", "-q"], in: directory.path)
+        #expect(first.code == 0, "\(first.err)")
+        // Before each kill, 20,000 more results (one a second) in hours of their own, all past
+        // the 7-day window, so every purge has work to be interrupted in.
+        let now = WallClock.nowMilliseconds()
+        let database = try Database(path: path)
+        var generator = SystemRandomNumberGenerator()
+        var killedWhileRunning = 0
+        for round in 0..<ReliabilityMode.crashes {
+            let start = now - 10 * 86_400_000 - Int64(round) * 8 * 3_600_000
+            try database.execute("""
+                WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999)
+                INSERT INTO check_results (run_id, component_id, ts, status, latency_ms, message, reported_status)
+                SELECT 1, 1, \(start) - i * 1000, CASE WHEN i % 10 = 0 THEN 2 ELSE 0 END, i % 50, 'generated', 0 FROM n
+                """)
+            let delay = Double.random(in: 0.005...0.3, using: &generator)
+            if try await Self.killDuring(["retention", "purge", "-q"], in: directory.path, after: delay) { killedWhileRunning += 1 }
+            #expect(try SQLiteRows.strings(path, "PRAGMA integrity_check") == [["ok"]])
+        }
+        let original = Int64(ReliabilityMode.crashes) * 20_000 + 1
+        let originalBad = Int64(ReliabilityMode.crashes) * 2_000
+        let after = try await BinaryRunner.run(["retention", "purge", "--json"], in: directory.path)
+        #expect(after.code == 0, "\(after.err)")
+        // Every purged result lives on in exactly one hourly rollup.
+        let raw = try database.scalarInt("SELECT count(*) FROM check_results") ?? 0
+        let rolled = try database.scalarInt("SELECT coalesce(sum(count), 0) FROM rollups") ?? 0
+        let rolledBad = try database.scalarInt("SELECT coalesce(sum(critical + warning + unknown), 0) FROM rollups") ?? 0
+        let rawBad = try database.scalarInt("SELECT count(*) FROM check_results WHERE status <> 0") ?? 0
+        #expect(raw < original, "nothing was purged")
+        #expect(raw + rolled == original, "raw \(raw) + rolled up \(rolled) != \(original)")
+        #expect(rawBad + rolledBad == originalBad)
+        #expect(killedWhileRunning > ReliabilityMode.crashes / 2, "most kills must land mid-purge to mean anything")
+        print("reliability: purge kill -9 x\(ReliabilityMode.crashes) (\(killedWhileRunning) mid-run): integrity ok; "
+              + "\(raw) raw + \(rolled) rolled up = \(original) results")
+    }
 }
