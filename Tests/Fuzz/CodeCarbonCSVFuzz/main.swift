@@ -49,14 +49,26 @@ public func codeCarbonCSVFuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     return 0
 }
 
-/// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+/// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. Works on
+/// bytes: a quote followed by a combining mark is one Swift Character, but two bytes to CSV.
 private func encode(_ fields: [String]) -> String {
-    fields.map { field in
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
-        var quoted = "\""
-        for character in field { quoted += character == "\"" ? "\"\"" : String(character) }
-        return quoted + "\""
-    }.joined(separator: ",") + "\n"
+    var out: [UInt8] = []
+    for (index, field) in fields.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        let bytes = Array(field.utf8)
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            out += bytes
+            continue
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+    out.append(10)
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Like `precondition`, but the message survives `-O` (which drops precondition messages).
