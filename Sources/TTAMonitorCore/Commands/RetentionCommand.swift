@@ -66,7 +66,8 @@ enum RetentionCommand {
         }
         var parts = outcome.phases.map { "\($0.name) \(ms($0.duration))" }
         if outcome.transactions > 0 {
-            parts.append("\(outcome.transactions) write transactions, longest \(ms(outcome.longestTransaction))")
+            parts.append("\(outcome.transactions) write transactions, longest \(ms(outcome.longestTransaction)), "
+                         + "\(ms(outcome.betweenTransactions)) checkpointing between them")
         }
         return "purge timings: " + parts.joined(separator: ", ")
     }

@@ -18,9 +18,21 @@ public struct BatchedPurge {
     public private(set) var longestTransaction: Duration = .zero
     /// Write transactions run.
     public private(set) var transactions = 0
+    /// Time spent between transactions (checkpoints and pauses), for `-v`.
+    public private(set) var betweenTransactions: Duration = .zero
+
+    /// Counts the WAL's frames: a checkpoint is due once they approach SQLite's default
+    /// auto-checkpoint threshold (1,000), before a concurrent writer's commit reaches it.
+    private let walFrames: WALFrameCounter
+    /// WAL frames after which the purge checkpoints: under the 1,000 at which a concurrent
+    /// writer's commit would checkpoint them itself, leaving room for that writer's own.
+    static let checkpointFrames: Int32 = 800
 
     /// Wraps an open database.
-    public init(database: Database) { self.database = database }
+    public init(database: Database) {
+        self.database = database
+        self.walFrames = WALFrameCounter(database: database)
+    }
 
     /// Every component id, the unit the rollup and rollup-delete walks use.
     public static func componentIDs(_ database: Database) throws(StoreError) -> [Int64] {
@@ -120,20 +132,17 @@ public struct BatchedPurge {
 
     /// Returns free pages to the file system a slice at a time (each slice its own
     /// transaction, sized by time like the deletes); converts a file created before
-    /// auto_vacuum was set with a one-time `VACUUM`. Returns the bytes the file shrank by
-    /// and whether it was converted.
-    public mutating func reclaimSpace() throws(StoreError) -> (bytes: Int64, converted: Bool) {
-        let pageSize = try database.scalarInt("PRAGMA page_size") ?? 4_096
-        let before = try database.scalarInt("PRAGMA page_count") ?? 0
+    /// auto_vacuum was set with a one-time `VACUUM`, and says whether it did.
+    public mutating func reclaimSpace() throws(StoreError) -> Bool {
         var converted = false
-        if try database.scalarInt("PRAGMA auto_vacuum") != 2 {
+        if try database.scalarInt("PRAGMA auto_vacuum") == 0 {
             try database.execute("PRAGMA auto_vacuum = INCREMENTAL")
             try database.execute("VACUUM")
             converted = true
         } else {
             var pacer = BatchPacer(initial: 512, minimum: 64, maximum: 65_536, target: target)
             defer { account(pacer) }
-            var pages = before
+            var pages = try database.scalarInt("PRAGMA page_count") ?? 0
             while try (database.scalarInt("PRAGMA freelist_count") ?? 0) > 0 {
                 try pacer.timed { (size) throws(StoreError) in
                     try database.writeTransaction { () throws(StoreError) in
@@ -150,8 +159,7 @@ public struct BatchedPurge {
         // Everything is in the database file by now: empty the WAL so it does not stay as
         // large as the biggest batch made it.
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        let after = try database.scalarInt("PRAGMA page_count") ?? 0
-        return (max(0, before - after) * pageSize, converted)
+        return converted
     }
 
     /// Runs one delete statement in its own write transaction; returns the rows it changed.
@@ -162,13 +170,19 @@ public struct BatchedPurge {
         }
     }
 
-    /// Between two batches: copies the batch's pages out of the WAL (so a concurrent
-    /// writer's commit never has to checkpoint a pile of purge pages itself: the checkpoint
-    /// starts before that writer can commit, and holds the checkpoint lock meanwhile), and
-    /// leaves the write lock free a moment so a `check` polling for it gets in.
-    private func pause(checkpoint: Bool) throws(StoreError) {
-        if checkpoint { try database.execute("PRAGMA wal_checkpoint(PASSIVE)") }
+    /// Between two batches: once the WAL nears 1,000 frames, copies the batches' pages out
+    /// of it (so a concurrent writer's commit never has to checkpoint a pile of purge pages
+    /// itself: the checkpoint starts before that writer can commit, and holds the checkpoint
+    /// lock meanwhile), and leaves the write lock free a moment so a `check` polling for it
+    /// gets in.
+    private mutating func pause(checkpoint: Bool) throws(StoreError) {
+        let start = ContinuousClock.now
+        if checkpoint && walFrames.frames >= Self.checkpointFrames {
+            try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            walFrames.reset()
+        }
         usleep(1_000)
+        betweenTransactions += ContinuousClock.now - start
     }
 
     private mutating func account(_ pacer: BatchPacer) {

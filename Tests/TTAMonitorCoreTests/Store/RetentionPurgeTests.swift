@@ -85,6 +85,9 @@ import Testing
         #expect(try database.scalarInt("SELECT COUNT(*) FROM metrics") ?? 0 > 0)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM rollups WHERE hour_start < ?", [.integer(History.now - 50 * History.day)]) == 0)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM rollups") ?? 0 > 0)
+        // The space went back to the file system, and the file is incremental again.
+        #expect(try database.scalarInt("PRAGMA freelist_count") == 0)
+        #expect(try database.scalarInt("PRAGMA auto_vacuum") == 2)
     }
 
     @Test func alertsNotificationsAndCarbonKeepOnlyWhatTheirRulesKeep() throws {
