@@ -23,8 +23,9 @@ struct BatchPacer {
     }
 
     /// Runs `body` (one transaction), then adjusts the size from how long it took. The size
-    /// grows by at most half per batch and shrinks by at most half: one slow batch (a cold
-    /// cache, a busy disk) must not make the next one overshoot or collapse.
+    /// grows by at most a quarter per batch and shrinks by at most half: a fast batch (a
+    /// warm cache) must not make the next one overshoot, nor one slow batch (a busy disk)
+    /// make them collapse.
     mutating func timed<T>(_ body: (Int64) throws(StoreError) -> T) throws(StoreError) -> T {
         let start = ContinuousClock.now
         let value = try body(size)
@@ -32,7 +33,7 @@ struct BatchPacer {
         longest = max(longest, elapsed)
         batches += 1
         let ratio = target / max(elapsed, .microseconds(100))
-        let factor = min(1.5, max(0.5, ratio))
+        let factor = min(1.25, max(0.5, ratio))
         size = min(maximum, max(minimum, Int64((Double(size) * factor).rounded())))
         return value
     }

@@ -11,7 +11,7 @@ public struct BatchedPurge {
     /// How long one delete transaction should hold the write lock. A concurrent writer
     /// waits at most about this long (plus its own commit), and the purge commits, and
     /// checkpoints, as seldom as that allows.
-    public var target: Duration = .milliseconds(60)
+    public var target: Duration = .milliseconds(50)
     /// Called after every batch with the rows removed so far (for progress output).
     public var progress: ((Int64) -> Void)?
     /// The longest write transaction and the number of them, for `-v`.
@@ -181,7 +181,9 @@ public struct BatchedPurge {
             try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
             walFrames.reset()
         }
-        usleep(1_000)
+        // 2 ms: a writer polling every millisecond on a loaded machine may not be scheduled
+        // within one, and would then wait for a second batch.
+        usleep(2_000)
         betweenTransactions += ContinuousClock.now - start
     }
 

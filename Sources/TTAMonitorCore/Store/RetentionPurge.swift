@@ -6,7 +6,7 @@ public struct RetentionPurge {
     /// The planner holding the windows and "now".
     public let planner: RetentionPlanner
     /// How long one delete transaction may hold the write lock (see `BatchedPurge.target`).
-    public var transactionTarget: Duration = .milliseconds(60)
+    public var transactionTarget: Duration = .milliseconds(50)
 
     /// Creates a purge as of `now`.
     public init(database: Database, config: RetentionConfig, now: Int64) {
