@@ -165,7 +165,7 @@ PY
   t2=$(date +%s.%N)
   sqlite3 "$work/purge-plain.db" "DELETE FROM check_results WHERE ts < $cutoff; SELECT changes();"
   t3=$(date +%s.%N)
-  python3 -c "p, d = $t1 - $t0, $t3 - $t2; print(f'tta-monitor retention purge: {p:.2f} s (rollups + batched delete + incremental vacuum); sqlite3 DELETE: {d:.2f} s; ratio {p / d:.2f}x')" | tee "$out/purge-ratio.txt"
+  python3 -c "p, d = $t1 - $t0, $t3 - $t2; print(f'tta-monitor retention purge: {p:.2f} s (rollups + batched delete + space returned); sqlite3 DELETE: {d:.2f} s; ratio {p / d:.2f}x')" | tee "$out/purge-ratio.txt"
 }
 
 case $which in
