@@ -31,6 +31,7 @@ enum RetentionCommand {
         }
         let outcome = try result.get()
         if showProgress { console.err("\r\u{1B}[K") }
+        if context.verbose { context.note(timings(outcome)) }
         console.out(context.wantsJSON ? json(outcome) : table(outcome, style: context.style))
         return .ok
     }
@@ -56,6 +57,21 @@ enum RetentionCommand {
         return text
     }
 
+    /// Where the time went, for `-v`: each phase, and the longest time the purge held the
+    /// write lock (what a concurrent `check` may have waited).
+    static func timings(_ outcome: RetentionPurge.Outcome) -> String {
+        func ms(_ duration: Duration) -> String {
+            let (seconds, attoseconds) = duration.components
+            return "\(seconds * 1_000 + attoseconds / 1_000_000_000_000_000) ms"
+        }
+        var parts = outcome.phases.map { "\($0.name) \(ms($0.duration))" }
+        if outcome.transactions > 0 {
+            parts.append("\(outcome.transactions) write transactions, longest \(ms(outcome.longestTransaction)), "
+                         + "\(ms(outcome.betweenTransactions)) checkpointing between them")
+        }
+        return "purge timings: " + parts.joined(separator: ", ")
+    }
+
     static func json(_ outcome: RetentionPurge.Outcome) -> String {
         let document: JSONValue = .object([
             ("schema_version", .int(1)),
@@ -71,6 +87,7 @@ enum RetentionCommand {
                     ("window_ms", .int(result.windowMs)),
                     ("cutoff", .string(Timestamps.rfc3339(milliseconds: result.cutoff))),
                     ("rows", .int(result.rows)),
+                    ("tables", .object(result.tables.map { ($0.table, .int($0.rows)) })),
                     ("rollup_hours", .int(result.rollupHours)),
                     ("note", result.note.map { .string($0) } ?? .null),
                 ])

@@ -165,6 +165,9 @@ public enum Migrations {
         );
         CREATE INDEX notifications_pending ON notifications (channel, next_attempt_at) WHERE delivered_at IS NULL;
         CREATE INDEX notifications_by_delivered ON notifications (delivered_at) WHERE delivered_at IS NOT NULL;
+        -- Deleting a purged alert detaches its notifications (ON DELETE SET NULL): without
+        -- this index every deleted alert would scan the outbox.
+        CREATE INDEX notifications_by_alert ON notifications (alert_id) WHERE alert_id IS NOT NULL;
         """,
         """
         -- Carbon (schema v5): one row per CodeCarbon run imported or per `carbon measure`.

@@ -15,6 +15,14 @@ public struct RetentionPlanner {
         self.now = now
     }
 
+    /// Rows removed from one table.
+    public struct TableCount: Sendable, Equatable {
+        /// The table.
+        public var table: String
+        /// Rows removed (or that a real run would remove).
+        public var rows: Int64
+    }
+
     /// One dataset's part of a purge.
     public struct DatasetResult: Sendable {
         /// The dataset.
@@ -23,16 +31,18 @@ public struct RetentionPlanner {
         public var windowMs: Int64
         /// Rows older than this (ms since the epoch) go.
         public var cutoff: Int64
-        /// Rows removed (or that a real run would remove).
+        /// Rows removed (or that a real run would remove) from the dataset's own tables;
+        /// child rows that go with them by cascade (alert events, carbon attribution) are
+        /// listed in `tables` only.
         public var rows: Int64 = 0
+        /// Per table, cascaded child tables included.
+        public var tables: [TableCount] = []
         /// New hourly rollups written (checks only).
         public var rollupHours: Int64 = 0
-        /// Why nothing is purged, for datasets that have no table yet.
+        /// What was kept although older than the window (firing alerts, undelivered
+        /// notifications), if anything.
         public var note: String?
     }
-
-    /// Datasets whose tables do not exist in this schema yet.
-    static let withoutTable: Set<RetentionConfig.Dataset> = [.alerts, .carbon, .notifications]
 
     /// The cutoff for `dataset`. Raw checks are cut at a whole UTC hour (rounded down) so that
     /// only complete hours are rolled up: they may outlive their window by under an hour.
@@ -43,11 +53,29 @@ public struct RetentionPlanner {
         return plain - ((plain % hour) + hour) % hour
     }
 
-    /// An empty result for `dataset` with its window and cutoff filled in.
-    public func emptyResult(_ dataset: RetentionConfig.Dataset) -> DatasetResult {
+    /// An empty result for `dataset` with its window, cutoff and note filled in.
+    public func emptyResult(_ dataset: RetentionConfig.Dataset) throws(StoreError) -> DatasetResult {
         var result = DatasetResult(dataset: dataset, windowMs: config.window(dataset).milliseconds, cutoff: cutoff(dataset))
-        if Self.withoutTable.contains(dataset) { result.note = "nothing stored yet (no \(dataset.rawValue) table in this version)" }
+        result.note = try keptNote(dataset, cutoff: result.cutoff)
         return result
+    }
+
+    /// Says how many rows older than the window are kept on purpose, for the datasets that
+    /// have such rows: open (pending or firing) alerts and undelivered notifications.
+    func keptNote(_ dataset: RetentionConfig.Dataset, cutoff: Int64) throws(StoreError) -> String? {
+        let kept: Int64
+        let what: String
+        switch dataset {
+        case .alerts:
+            kept = try database.scalarInt("SELECT COUNT(*) FROM alerts WHERE state <> 'resolved' AND started_at < ?", [.integer(cutoff)]) ?? 0
+            what = "pending or firing alert"
+        case .notifications:
+            kept = try database.scalarInt("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL AND created_at < ?", [.integer(cutoff)]) ?? 0
+            what = "undelivered notification"
+        default:
+            return nil
+        }
+        return kept == 0 ? nil : "kept \(kept) \(what)\(kept == 1 ? "" : "s") older than the window"
     }
 
     /// What a purge of `datasets` would remove.
@@ -60,31 +88,37 @@ public struct RetentionPlanner {
             // are removed again by the same run and counted there.
             var pendingHours: [Int64: [Int64]] = [:]
             return try datasets.map { dataset throws(StoreError) -> DatasetResult in
-                var result = emptyResult(dataset)
-                guard let table = Self.table(dataset) else { return result }
-                for id in components {
-                    result.rows += try BatchedPurge.count(table, componentID: id, before: result.cutoff, in: database)
-                    if dataset == .checks {
-                        let hours = try rollups.pendingRollups(componentID: id, before: result.cutoff).map(\.hourStart)
-                        pendingHours[id] = hours
-                        result.rollupHours += Int64(hours.count)
+                var result = try emptyResult(dataset)
+                switch dataset {
+                case .checks, .metrics, .rollups:
+                    let rule = PurgeRule.rules(dataset)[0]
+                    // Per component: each count is one range of an index on (component_id, ts).
+                    for id in components {
+                        result.rows += try database.scalarInt("SELECT COUNT(*) FROM \(rule.table) WHERE component_id = ?2 AND \(rule.condition)",
+                                                              [.integer(result.cutoff), .integer(id)]) ?? 0
+                        if dataset == .checks {
+                            let hours = try rollups.pendingRollups(componentID: id, before: result.cutoff).map(\.hourStart)
+                            pendingHours[id] = hours
+                            result.rollupHours += Int64(hours.count)
+                        }
+                        if dataset == .rollups {
+                            result.rows += Int64(pendingHours[id, default: []].filter { $0 < result.cutoff }.count)
+                        }
                     }
-                    if dataset == .rollups {
-                        result.rows += Int64(pendingHours[id, default: []].filter { $0 < result.cutoff }.count)
+                    result.tables = [TableCount(table: rule.table, rows: result.rows)]
+                case .alerts, .carbon, .notifications:
+                    for rule in PurgeRule.rules(dataset) {
+                        let rows = try rule.count(before: result.cutoff, in: database)
+                        result.rows += rows
+                        result.tables.append(TableCount(table: rule.table, rows: rows))
+                        for cascade in rule.cascades {
+                            result.tables.append(TableCount(table: cascade.table,
+                                                            rows: try rule.count(cascade, before: result.cutoff, in: database)))
+                        }
                     }
                 }
                 return result
             }
-        }
-    }
-
-    /// The table a dataset lives in, if it has one yet.
-    static func table(_ dataset: RetentionConfig.Dataset) -> BatchedPurge.Table? {
-        switch dataset {
-        case .checks: .checkResults
-        case .metrics: .metrics
-        case .rollups: .rollups
-        case .alerts, .carbon, .notifications: nil
         }
     }
 }

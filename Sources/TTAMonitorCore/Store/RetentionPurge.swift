@@ -5,8 +5,8 @@ public struct RetentionPurge {
     public let database: Database
     /// The planner holding the windows and "now".
     public let planner: RetentionPlanner
-    /// Rows per delete transaction.
-    public var batchSize: Int64 = 5_000
+    /// How long one delete transaction may hold the write lock (see `BatchedPurge.target`).
+    public var transactionTarget: Duration = .milliseconds(50)
 
     /// Creates a purge as of `now`.
     public init(database: Database, config: RetentionConfig, now: Int64) {
@@ -26,13 +26,22 @@ public struct RetentionPurge {
         public var convertedToIncremental = false
         /// Start and end, ms since the epoch.
         public var startedAt: Int64, finishedAt: Int64 = 0
+        /// Wall time per phase (rollups, deletes, vacuum), in order, for `-v`.
+        public var phases: [(name: String, duration: Duration)] = []
+        /// The longest write transaction and how many there were, for `-v`.
+        public var longestTransaction: Duration = .zero, transactions = 0
+        /// Time spent between write transactions (checkpoints, pauses), for `-v`.
+        public var betweenTransactions: Duration = .zero
         /// Rows removed over all datasets.
         public var rowsRemoved: Int64 { datasets.reduce(0) { $0 + $1.rows } }
     }
 
-    /// Purge order: raw checks first (their rollups are written before they go), rollups last.
+    /// Purge order: raw checks first (their rollups are written before they go), rollups
+    /// after them; delivered notifications before alerts, so that deleting an alert has
+    /// fewer outbox rows to detach (`ON DELETE SET NULL` scans them).
     public static func ordered(_ datasets: [RetentionConfig.Dataset]) -> [RetentionConfig.Dataset] {
-        RetentionConfig.Dataset.allCases.filter { datasets.contains($0) }
+        let order: [RetentionConfig.Dataset] = [.checks, .rollups, .metrics, .notifications, .alerts, .carbon]
+        return order.filter { datasets.contains($0) }
     }
 
     /// Runs the purge over `datasets`; `progress` gets (dataset, rows so far) after each batch.
@@ -40,41 +49,74 @@ public struct RetentionPurge {
                     progress: ((RetentionConfig.Dataset, Int64) -> Void)? = nil) throws(StoreError) -> Outcome {
         let order = Self.ordered(datasets)
         var outcome = Outcome(datasets: [], dryRun: dryRun, startedAt: WallClock.nowMilliseconds())
+        var clock = PhaseClock()
         if dryRun {
             outcome.datasets = try planner.plan(order)
+            clock.end("plan")
         } else {
-            let components = try BatchedPurge.componentIDs(database)
-            let rollups = RollupWriter(database: database)
+            // This connection walks far more pages than a `check` does: a bigger page cache
+            // keeps a batch's index and table pages from being written out and read back in
+            // mid-transaction. Bounded, so memory stays flat whatever the database size.
+            try database.execute("PRAGMA cache_size = -32768")
+            let pageSize = try database.scalarInt("PRAGMA page_size") ?? 4_096
+            let pagesBefore = try database.scalarInt("PRAGMA page_count") ?? 0
+            // Deletes run with auto_vacuum FULL: each batch's commit moves the pages at the
+            // end of the file into the ones it freed and truncates the file, so the free
+            // list never grows. Left to an incremental vacuum at the end, the same pages cost
+            // a free-list search each (quadratic in the pages freed: over half the time of
+            // a large purge). Switching between FULL and INCREMENTAL needs no VACUUM; the
+            // file goes back to INCREMENTAL when the deletes are done (and at the start of
+            // the next purge, should this one be killed meanwhile).
+            let incremental = try database.scalarInt("PRAGMA auto_vacuum") != 0
+            if incremental { try database.execute("PRAGMA auto_vacuum = FULL") }
+            defer { if incremental { try? database.execute("PRAGMA auto_vacuum = INCREMENTAL") } }
+            var purge = BatchedPurge(database: database)
+            purge.target = transactionTarget
             for dataset in order {
-                var result = planner.emptyResult(dataset)
-                if let table = RetentionPlanner.table(dataset) {
-                    var purge = BatchedPurge(database: database)
-                    purge.batchSize = batchSize
-                    if let progress { purge.progress = { progress(dataset, $0) } }
-                    if dataset == .checks {
-                        // Every hour before the cutoff has its rollup before any raw row goes.
-                        for id in components {
-                            let pending = try rollups.pendingRollups(componentID: id, before: result.cutoff)
-                            result.rollupHours += try rollups.write(pending, componentID: id)
-                        }
+                var result = try planner.emptyResult(dataset)
+                purge.progress = progress.map { report in { report(dataset, $0) } }
+                switch dataset {
+                case .checks:
+                    // Every hour before the cutoff has its rollup before any raw row goes.
+                    result.rollupHours = try RollupWriter(database: database).rollUp(before: result.cutoff)
+                    clock.end("rollups")
+                    result.rows = try purge.deleteInRowidOrder("check_results", before: result.cutoff)
+                case .metrics:
+                    result.rows = try purge.deleteInRowidOrder("metrics", before: result.cutoff)
+                case .rollups:
+                    for id in try BatchedPurge.componentIDs(database) {
+                        result.rows += try purge.deleteRollups(componentID: id, before: result.cutoff, removedSoFar: result.rows)
                     }
-                    if table == .rollups {
-                        for id in components {
-                            result.rows += try purge.delete(table, componentID: id, before: result.cutoff, removedSoFar: result.rows)
+                case .alerts, .carbon, .notifications:
+                    for rule in PurgeRule.rules(dataset) {
+                        let removed = try purge.deleteKeyed(rule, before: result.cutoff)
+                        result.rows += removed.rows
+                        result.tables.append(.init(table: rule.table, rows: removed.rows))
+                        for (cascade, rows) in zip(rule.cascades, removed.cascaded) {
+                            result.tables.append(.init(table: cascade.table, rows: rows))
                         }
-                    } else {
-                        result.rows = try purge.deleteInRowidOrder(table, before: result.cutoff)
                     }
                 }
+                if result.tables.isEmpty {
+                    result.tables = [.init(table: PurgeRule.rules(dataset)[0].table, rows: result.rows)]
+                }
+                clock.end("delete \(dataset.rawValue)")
                 outcome.datasets.append(result)
             }
-            let incremental = try database.scalarInt("PRAGMA auto_vacuum") == 2
+            if incremental { try database.execute("PRAGMA auto_vacuum = INCREMENTAL") }
             if outcome.rowsRemoved > 0 || !incremental {
-                let reclaimed = try BatchedPurge(database: database).reclaimSpace()
-                outcome.bytesReclaimed = reclaimed.bytes
-                outcome.convertedToIncremental = reclaimed.converted
+                // Whatever is still free (pages a concurrent writer freed), or the one-time
+                // conversion of a file made before auto_vacuum was set.
+                outcome.convertedToIncremental = try purge.reclaimSpace()
+                clock.end("vacuum")
             }
+            let pagesAfter = try database.scalarInt("PRAGMA page_count") ?? 0
+            outcome.bytesReclaimed = max(0, pagesBefore - pagesAfter) * pageSize
+            outcome.longestTransaction = purge.longestTransaction
+            outcome.transactions = purge.transactions
+            outcome.betweenTransactions = purge.betweenTransactions
         }
+        outcome.phases = clock.phases
         outcome.finishedAt = WallClock.nowMilliseconds()
         try record(outcome)
         return outcome
@@ -86,6 +128,7 @@ public struct RetentionPurge {
                 ("window_ms", .int(result.windowMs)),
                 ("cutoff", .int(result.cutoff)),
                 ("rows", .int(result.rows)),
+                ("tables", .object(result.tables.map { ($0.table, .int($0.rows)) })),
                 ("rollup_hours", .int(result.rollupHours)),
             ]))
         })

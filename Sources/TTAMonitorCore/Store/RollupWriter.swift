@@ -29,49 +29,77 @@ public struct RollupWriter {
         public var max: Double?
     }
 
+    /// Rolls up every component's raw results before `cutoff` (hour-aligned) for hours that
+    /// have no rollup yet; returns the rollups written. Each component's hours are written in
+    /// one short transaction, after they were computed outside it.
+    public func rollUp(before cutoff: Int64) throws(StoreError) -> Int64 {
+        let scan = try Scan(database: database)
+        var written: Int64 = 0
+        for id in try BatchedPurge.componentIDs(database) {
+            written += try write(scan.pending(componentID: id, before: cutoff), componentID: id)
+        }
+        return written
+    }
+
     /// Rollups of `componentID`'s raw results before `cutoff` (hour-aligned) for hours that
     /// have none yet. Reads only the covering index, in time order, one hour in memory at once.
     public func pendingRollups(componentID: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
-        var existing = Set<Int64>()
-        let known = try database.prepare("SELECT hour_start FROM rollups WHERE component_id = ? AND hour_start < ?")
-        try known.bind([.integer(componentID), .integer(cutoff)])
-        while try known.step() { existing.insert(known.int(0)) }
+        try Scan(database: database).pending(componentID: componentID, before: cutoff)
+    }
 
-        let rows = try database.prepare("""
-            SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts < ? ORDER BY ts
-            """)
-        try rows.bind([.integer(componentID), .integer(cutoff)])
-        var result: [Rollup] = []
-        var current: Rollup?
-        var latencies: [Double] = []
-        func close() {
-            guard var rollup = current else { return }
-            latencies.sort()
-            rollup.latencyCount = Int64(latencies.count)
-            rollup.p50 = Percentile.nearestRank(latencies, 50)
-            rollup.p95 = Percentile.nearestRank(latencies, 95)
-            rollup.max = latencies.last
-            if !existing.contains(rollup.hourStart) { result.append(rollup) }
-            latencies.removeAll(keepingCapacity: true)
+    /// The two statements of a rollup scan, prepared once for all components.
+    private struct Scan {
+        let known: Statement, rows: Statement
+
+        init(database: Database) throws(StoreError) {
+            known = try database.prepare("SELECT hour_start FROM rollups WHERE component_id = ? AND hour_start < ?")
+            rows = try database.prepare("""
+                SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts < ? ORDER BY ts
+                """)
         }
-        while try rows.step() {
-            let ts = rows.int(0)
-            let hour = ts - ((ts % Self.hourMs) + Self.hourMs) % Self.hourMs
-            if current?.hourStart != hour {
-                close()
-                current = Rollup(hourStart: hour)
+
+        func pending(componentID: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
+            var existing = Set<Int64>()
+            try known.bind([.integer(componentID), .integer(cutoff)])
+            while try known.step() { existing.insert(known.int(0)) }
+            try known.bind([])
+
+            try rows.bind([.integer(componentID), .integer(cutoff)])
+            defer { _ = try? rows.bind([]) }   // ends the read: no snapshot left pinned
+            var result: [Rollup] = []
+            var current = Rollup(hourStart: Int64.min)
+            // One reusable buffer for the latencies of the hour being read.
+            var latencies: [Double] = []
+            latencies.reserveCapacity(4_096)
+            func close() {
+                guard current.count > 0 else { return }
+                latencies.sort()
+                current.latencyCount = Int64(latencies.count)
+                current.p50 = Percentile.nearestRank(latencies, 50)
+                current.p95 = Percentile.nearestRank(latencies, 95)
+                current.max = latencies.last
+                if !existing.contains(current.hourStart) { result.append(current) }
+                latencies.removeAll(keepingCapacity: true)
             }
-            current!.count += 1
-            switch rows.int(1) {
-            case 0: current!.ok += 1
-            case 1: current!.warning += 1
-            case 2: current!.critical += 1
-            default: current!.unknown += 1
+            while try rows.step() {
+                let ts = rows.int(0)
+                let hour = ts - ((ts % RollupWriter.hourMs) + RollupWriter.hourMs) % RollupWriter.hourMs
+                if current.hourStart != hour {
+                    close()
+                    current = Rollup(hourStart: hour)
+                }
+                current.count += 1
+                switch rows.int(1) {
+                case 0: current.ok += 1
+                case 1: current.warning += 1
+                case 2: current.critical += 1
+                default: current.unknown += 1
+                }
+                if !rows.isNull(2) { latencies.append(rows.double(2)) }
             }
-            if let latency = rows.optionalDouble(2) { latencies.append(latency) }
+            close()
+            return result
         }
-        close()
-        return result
     }
 
     /// Writes `rollups` for `componentID` in one short transaction; returns how many were new.

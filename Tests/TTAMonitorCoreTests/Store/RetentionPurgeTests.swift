@@ -39,6 +39,7 @@ import Testing
             let database = try Database(path: directory.file(name))
             try History.add(database, component: "api", from: History.now - 40 * History.day, count: 5_000, stepMs: 600_000, metrics: true)
             try History.add(database, component: "db", from: History.now - 100 * History.day + 123, count: 3_000, stepMs: 3_000_000)
+            try History.addAlertingHistory(database, now: History.now)
             databases.append(database)
         }
         // Rollups past their own window exist only if a previous purge left them: make one.
@@ -51,13 +52,17 @@ import Testing
         #expect(dry.datasets.map(\.rollupHours) == real.datasets.map(\.rollupHours))
         #expect(real.rowsRemoved > 5_000)
         #expect(real.datasets.first { $0.dataset == .rollups }?.rows ?? 0 >= 1)
-        #expect(real.datasets.filter { [.alerts, .carbon, .notifications].contains($0.dataset) }.allSatisfy { $0.rows == 0 && $0.note != nil })
+        #expect(dry.datasets.map(\.tables) == real.datasets.map(\.tables))
+        #expect(dry.datasets.map(\.note) == real.datasets.map(\.note))
+        #expect(real.datasets.filter { [.alerts, .carbon, .notifications].contains($0.dataset) }.allSatisfy { $0.rows > 0 })
+        let alertingAfterFirst = try History.alertingCounts(databases[1])
 
         let rollupsAfterFirst = try History.rollups(databases[1])
         let again = try RetentionPurge(database: databases[1], config: RetentionConfig(), now: History.now).run(all, dryRun: false)
         #expect(again.rowsRemoved == 0)
         #expect(again.datasets.allSatisfy { $0.rollupHours == 0 })
         #expect(try History.rollups(databases[1]) == rollupsAfterFirst)
+        #expect(try History.alertingCounts(databases[1]) == alertingAfterFirst)
         #expect(try databases[1].scalarInt("SELECT COUNT(*) FROM purge_log WHERE dry_run = 0") == 2)
         #expect(try databases[0].scalarInt("SELECT COUNT(*) FROM purge_log WHERE dry_run = 1") == 1)
     }
@@ -80,6 +85,46 @@ import Testing
         #expect(try database.scalarInt("SELECT COUNT(*) FROM metrics") ?? 0 > 0)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM rollups WHERE hour_start < ?", [.integer(History.now - 50 * History.day)]) == 0)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM rollups") ?? 0 > 0)
+        // The space went back to the file system, and the file is incremental again.
+        #expect(try database.scalarInt("PRAGMA freelist_count") == 0)
+        #expect(try database.scalarInt("PRAGMA auto_vacuum") == 2)
+    }
+
+    @Test func alertsNotificationsAndCarbonKeepOnlyWhatTheirRulesKeep() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.file("m.db"))
+        try History.addAlertingHistory(database, now: History.now)
+        let purge = RetentionPurge(database: database, config: RetentionConfig(), now: History.now)
+        let outcome = try purge.run(all, dryRun: false)
+        func result(_ dataset: RetentionConfig.Dataset) -> RetentionPlanner.DatasetResult? {
+            outcome.datasets.first { $0.dataset == dataset }
+        }
+        func tables(_ dataset: RetentionConfig.Dataset) -> [String: Int64] {
+            Dictionary(uniqueKeysWithValues: (result(dataset)?.tables ?? []).map { ($0.table, $0.rows) })
+        }
+        func count(_ sql: String, _ dataset: RetentionConfig.Dataset) throws -> Int64? {
+            try database.scalarInt(sql, [.integer(purge.planner.cutoff(dataset))])
+        }
+        #expect(tables(.alerts) == ["alerts": 3, "alert_events": 6, "silences": 2])
+        #expect(result(.alerts)?.rows == 5)
+        #expect(tables(.notifications) == ["notifications": 4])
+        #expect(tables(.carbon) == ["carbon_runs": 3, "carbon_attribution": 6])
+        #expect(try History.alertingCounts(database) == ["alerts": 3, "alert_events": 3, "silences": 2, "notifications": 4,
+                                                          "carbon_runs": 1, "carbon_attribution": 1])
+        // Nothing past its window survives…
+        #expect(try count("SELECT COUNT(*) FROM alerts WHERE state = 'resolved' AND resolved_at < ?", .alerts) == 0)
+        #expect(try count("SELECT COUNT(*) FROM silences WHERE removed_at < ?1 OR expires_at < ?1", .alerts) == 0)
+        #expect(try count("SELECT COUNT(*) FROM notifications WHERE delivered_at < ?", .notifications) == 0)
+        #expect(try count("SELECT COUNT(*) FROM carbon_runs WHERE ts < ?", .carbon) == 0)
+        #expect(try database.scalarInt("SELECT COUNT(*) FROM alert_events WHERE alert_id NOT IN (SELECT id FROM alerts)") == 0)
+        #expect(try database.scalarInt("SELECT COUNT(*) FROM carbon_attribution WHERE carbon_run_id NOT IN (SELECT id FROM carbon_runs)") == 0)
+        // …but open alerts and undelivered notifications, whatever their age.
+        #expect(try count("SELECT COUNT(*) FROM alerts WHERE state IN ('firing', 'pending') AND started_at < ?", .alerts) == 2)
+        #expect(try count("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL AND created_at < ?", .notifications) == 3)
+        #expect(try database.scalarInt("SELECT COUNT(*) FROM notifications WHERE delivered_at IS NULL AND alert_id IS NULL AND event = 'resolved'") == 1,
+                "the undelivered notification of a purged alert stays, detached from it")
+        #expect(result(.alerts)?.note == "kept 2 pending or firing alerts older than the window")
+        #expect(result(.notifications)?.note == "kept 3 undelivered notifications older than the window")
     }
 
     @Test func availabilityOverThirtyDaysIsTheSameFromRollups() throws {
