@@ -12,24 +12,13 @@ public enum BlockingCall {
     /// Runs `work` on a new detached thread and returns its value.
     public static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            let job = Job { continuation.resume(returning: work()) }
-            let context = Unmanaged.passRetained(job).toOpaque()
-            var thread = pthread_t()
-            let created = pthread_create(&thread, nil, { context in
-                Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-            if created == 0 {
+            let job = { continuation.resume(returning: work()) }
+            if let thread = RawThread.start(job) {
                 pthread_detach(thread)
             } else {
                 // No thread to be had (resource limits): run here rather than never.
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
+                job()
             }
         }
-    }
-
-    private final class Job {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
     }
 }

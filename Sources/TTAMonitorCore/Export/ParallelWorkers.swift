@@ -16,26 +16,14 @@ enum ParallelWorkers {
         guard count > 1 else { body(0); return }
         var threads: [pthread_t] = []
         for index in 1..<count {
-            let job = Job { body(index) }
-            let context = Unmanaged.passRetained(job).toOpaque()
-            var thread = pthread_t()
-            let created = pthread_create(&thread, nil, { context in
-                Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-            if created == 0 {
+            if let thread = RawThread.start({ body(index) }) {
                 threads.append(thread)
             } else {
                 // No thread to be had: do that share here.
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
+                body(index)
             }
         }
         body(0)
         for thread in threads { pthread_join(thread, nil) }
-    }
-
-    private final class Job {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
     }
 }
