@@ -50,6 +50,7 @@ import Testing
         #expect(try database.scalarInt("SELECT count(*) FROM check_results") == Int64(storedRuns * 3))
         #expect(try SQLiteRows.strings(directory.file("monitor.db"), "PRAGMA integrity_check") == [["ok"]])
         print("reliability: concurrency \(ReliabilityMode.concurrencySeconds) s: \(storedRuns) runs, "
-              + "\(storedRuns * 3) rows expected and stored, \(purgeTally.runs) purges, \(readTally.runs) status reads, \(exportTally.runs) exports, locked \(locked)")
+              + "\(storedRuns * 3) rows expected and stored, \(purgeTally.runs) purges, \(readTally.runs) status reads, \(exportTally.runs) exports, locked \(locked), "
+              + "longest check run \(Int(checkTallies.map(\.longestSeconds).max()! * 1_000)) ms")
     }
 }

@@ -18,6 +18,8 @@ final class BinaryLoop: @unchecked Sendable {
         var runs = 0
         var exitCodes: [Int32: Int] = [:]
         var lockedErrors = 0
+        /// The longest one invocation took (s): for `check`, the worst a writer waited in all.
+        var longestSeconds = 0.0
         var stderrSamples: [String] = []
     }
 
@@ -39,11 +41,14 @@ final class BinaryLoop: @unchecked Sendable {
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = errorPipe
                 process.standardInput = FileHandle.nullDevice
+                let started = Date()
                 do { try process.run() } catch { break }
                 let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
+                let seconds = Date().timeIntervalSince(started)
                 lock.withLock {
                     tally.runs += 1
+                    tally.longestSeconds = max(tally.longestSeconds, seconds)
                     tally.exitCodes[process.terminationStatus, default: 0] += 1
                     if errorText.lowercased().contains("locked") || errorText.lowercased().contains("busy") { tally.lockedErrors += 1 }
                     if ![0, 1, 2, 3].contains(process.terminationStatus), tally.stderrSamples.count < 5 {
