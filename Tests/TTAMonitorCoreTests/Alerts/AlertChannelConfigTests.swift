@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Alert channel config")
 struct AlertChannelConfigTests {
-    static let slackURL = "https://hooks.slack.com/services/T000/B000/s3cretXYZtoken"
+    static let slackURL = "https://hooks.chat.example/services/T000/B000/s3cretXYZtoken"
 
     func load(_ channels: String, environment: [String: String] = [:]) throws -> MonitoringConfig {
         try ConfigLoader(environment: environment).load(text: "monitoring:\n  alerts:\n    channels:\n" + channels, path: "tta.yaml")
@@ -60,7 +60,7 @@ struct AlertChannelConfigTests {
 
             """)
         let text = JSONWriter.render(config.alerts.effectiveJSON)
-        for secret in [Self.slackURL, "hooks.slack.com", "s3cretXYZtoken", "hdr-secret", "am-pass", "cmd-secret"] {
+        for secret in [Self.slackURL, "hooks.chat.example", "s3cretXYZtoken", "hdr-secret", "am-pass", "cmd-secret"] {
             #expect(!text.contains(secret), "\(secret) leaked into \(text)")
         }
         #expect(text.contains("\"Authorization\": \"********\""))

@@ -37,7 +37,7 @@ enum ChannelHTTP {
         case CurlCodes.operationTimedOut:
             return "timed out after \(DurationParser.format(channel.timeout))"
         default:
-            // Only the host reaches the message ("could not resolve host 'hooks.slack.com'").
+            // Only the host reaches the message ("could not resolve host 'hooks.chat.example'").
             let hostOnly = URLRedaction.host(of: url).map { "http://\($0)/" } ?? ""
             return HTTPTransportFailure.verdict(for: response, url: hostOnly, timeout: channel.timeout)?.message
                 ?? "request failed"
