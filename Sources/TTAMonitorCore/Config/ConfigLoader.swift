@@ -5,10 +5,6 @@ import Glibc
 /// Reads `tta_config.yaml` and produces the typed `MonitoringConfig`, rejecting anything it
 /// does not understand with `file:line:column`.
 public struct ConfigLoader: Sendable {
-    /// Top-level keys of `monitoring:` that this version reads.
-    static let monitoringKeys = ["enabled", "storage", "defaults", "checks", "retention", "discovery", "alerts", "carbon", "privacy"]
-    /// Keys TTA's own staging config already uses under `monitoring:` (kept for compatibility).
-    static let legacyKeys = ["health_check_interval", "metrics_port"]
 
     private let environment: [String: String]
 
