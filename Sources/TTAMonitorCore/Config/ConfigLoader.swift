@@ -5,7 +5,6 @@ import Glibc
 /// Reads `tta_config.yaml` and produces the typed `MonitoringConfig`, rejecting anything it
 /// does not understand with `file:line:column`.
 public struct ConfigLoader: Sendable {
-
     private let environment: [String: String]
 
     /// Creates a loader that expands `${VAR}` from `environment`.
