@@ -67,7 +67,8 @@ enum RetentionCommand {
         var parts = outcome.phases.map { "\($0.name) \(ms($0.duration))" }
         if outcome.transactions > 0 {
             parts.append("\(outcome.transactions) write transactions, longest \(ms(outcome.longestTransaction)), "
-                         + "\(ms(outcome.betweenTransactions)) checkpointing between them")
+                         + "\(ms(outcome.betweenTransactions)) between them (pauses for other writers, "
+                         + "\(outcome.checkpointCatchUps) waits for the checkpoint to catch up)")
         }
         return "purge timings: " + parts.joined(separator: ", ")
     }

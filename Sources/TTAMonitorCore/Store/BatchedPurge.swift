@@ -20,6 +20,13 @@ public struct BatchedPurge {
     public private(set) var transactions = 0
     /// Time spent between transactions (checkpoints and pauses), for `-v`.
     public private(set) var betweenTransactions: Duration = .zero
+    /// Times the purge waited for the background checkpoint to copy everything, for `-v`.
+    public private(set) var catchUps = 0
+    /// Rollups inserted by `deleteInRowidOrder` (hours that had none yet).
+    public private(set) var rollupsWritten: Int64 = 0
+    /// Copies the WAL into the database file on another thread; without one, the purge
+    /// checkpoints between its batches itself.
+    var checkpointer: BackgroundCheckpointer?
 
     /// Counts the WAL's frames: a checkpoint is due once they approach SQLite's default
     /// auto-checkpoint threshold (1,000), before a concurrent writer's commit reaches it.
@@ -29,6 +36,13 @@ public struct BatchedPurge {
     /// hundred frames before the purge's next pause. (800 let the WAL pass 1,000 between two
     /// pauses; 400 was faster overall too, as each checkpoint copies less at once.)
     static let checkpointFrames: Int32 = 400
+    /// WAL frames after which the purge waits for the background checkpoint to catch up, so
+    /// that the WAL file starts over (64 MB of 4 KiB pages; cut back to nothing at the end).
+    /// Each wait costs a batch's copy and two fsyncs (at 4,000 frames, 80 waits were a tenth
+    /// of a 9M-row purge). Between two catch-ups a concurrent writer's commit passes the
+    /// 1,000-frame auto-checkpoint threshold, but the background checkpoint holds the
+    /// checkpoint lock whenever frames are waiting, so that writer returns at once.
+    var restartFrames: Int32 = 16_000
 
     /// Wraps an open database.
     public init(database: Database) {
@@ -69,34 +83,70 @@ public struct BatchedPurge {
     /// references) older than `cutoff`, walking the table in rowid order — its physical
     /// order, so each batch rewrites neighbouring pages once, not one row on each of
     /// thousands of pages as a walk per component would.
-    public mutating func deleteInRowidOrder(_ table: String, before cutoff: Int64) throws(StoreError) -> Int64 {
+    ///
+    /// With `rollups`, each batch first inserts the rollups computed so far, after waiting
+    /// until they cover the newest row the batch deletes; `rollupsWritten` counts the new ones.
+    mutating func deleteInRowidOrder(_ table: String, before cutoff: Int64, rollups: RollupFeed? = nil) throws(StoreError) -> Int64 {
         // Scalar reads finish their statement at once: an open read would pin an old snapshot
         // and make the first BEGIN IMMEDIATE fail with SQLITE_BUSY_SNAPSHOT.
         guard let first = try database.scalarInt("SELECT MIN(rowid) FROM \(table)"),
-              let last = try database.scalarInt("SELECT MAX(rowid) FROM \(table)") else { return 0 }
+              let last = try database.scalarInt("SELECT MAX(rowid) FROM \(table)") else {
+            if let rollups { try insertRollups(rollups.takeAll()) }
+            return 0
+        }
         // Nothing references these tables, so deleting from them can break no constraint:
         // the per-row foreign key bookkeeping (a parent lookup per row, about a fifth of a
         // plain DELETE's time) buys nothing here. Switched back on before anything else runs.
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
         let statement = try database.prepare("DELETE FROM \(table) WHERE rowid >= ?1 AND rowid < ?2 AND ts < ?3")
+        let newest = try database.prepare("SELECT MAX(ts) FROM \(table) WHERE rowid >= ?1 AND rowid < ?2 AND ts < ?3")
         var pacer = BatchPacer(initial: 5_000, minimum: 500, maximum: 2_000_000, target: target)
         defer { account(pacer) }
         var removed: Int64 = 0
         var start = first
         while start <= last {
-            let (changed, end) = try pacer.timed { (size) throws(StoreError) -> (Int64, Int64) in
-                let end = start + size
-                return (try deleteBatch(statement, [.integer(start), .integer(end), .integer(cutoff)]), end)
+            let end = start + pacer.size
+            let range: [Statement.Value] = [.integer(start), .integer(end), .integer(cutoff)]
+            // Rollups for the batch's rows: computed ahead on another thread; until that is
+            // done, read the newest row the batch deletes (outside the write lock) and wait
+            // until its hour is rolled up.
+            var items: [RollupFeed.Item] = []
+            if let rollups {
+                if rollups.complete {
+                    items = try rollups.take(through: Int64.max)
+                } else {
+                    try newest.bind(range)
+                    let ts = try newest.step() ? newest.optionalInt(0) : nil
+                    try newest.bind([])   // resets: no read left open
+                    if let ts { items = try rollups.take(through: ts) }
+                }
+            }
+            let changed = try pacer.timed { (_) throws(StoreError) -> Int64 in
+                try database.writeTransaction { () throws(StoreError) -> Int64 in
+                    rollupsWritten += try RollupWriter(database: database).insert(items)
+                    try statement.run(range)
+                    return try database.scalarInt("SELECT changes()") ?? 0
+                }
             }
             start = end
             if changed > 0 {
                 removed += changed
                 progress?(removed)
             }
-            try pause(checkpoint: changed > 0)
+            try pause(checkpoint: changed > 0 || !items.isEmpty)
         }
+        // Hours whose rows lay beyond the walk (none, unless rows were added meanwhile).
+        if let rollups { try insertRollups(rollups.takeAll()) }
         return removed
+    }
+
+    /// Inserts rollups left over after the deletes, in one transaction.
+    private mutating func insertRollups(_ items: [RollupFeed.Item]) throws(StoreError) {
+        guard !items.isEmpty else { return }
+        rollupsWritten += try database.writeTransaction { () throws(StoreError) -> Int64 in
+            try RollupWriter(database: database).insert(items)
+        }
     }
 
     /// Deletes the rows `rule` selects as older than `cutoff`, lowest ids first, with
@@ -176,21 +226,33 @@ public struct BatchedPurge {
         }
     }
 
-    /// Between two batches: once the WAL nears 1,000 frames, copies the batches' pages out
-    /// of it (so a concurrent writer's commit never has to checkpoint a pile of purge pages
-    /// itself: the checkpoint starts before that writer can commit, and holds the checkpoint
-    /// lock meanwhile), and leaves the write lock free a moment so a `check` polling for it
-    /// gets in.
+    /// Between two batches: has the batch's WAL frames copied into the database file (so a
+    /// concurrent writer's commit never has to checkpoint a pile of purge pages itself), and
+    /// leaves the write lock free a moment so a `check` polling for it gets in.
     private mutating func pause(checkpoint: Bool) throws(StoreError) {
         let start = ContinuousClock.now
-        if checkpoint && walFrames.frames >= Self.checkpointFrames {
+        defer { betweenTransactions += ContinuousClock.now - start }
+        // The thread copies while the next batch runs. Every `restartFrames` the purge
+        // waits for it to copy everything, so that its next transaction starts the WAL over
+        // (which SQLite does only when no frame is left to copy): after the pause, so that
+        // the frames of a writer that got in meanwhile are copied too.
+        let restart = checkpoint && checkpointer != nil && walFrames.frames >= restartFrames
+        if checkpoint, let checkpointer {
+            // At once, also when the WAL is to start over: while this checkpoint holds the
+            // checkpoint lock, a writer that commits in the pause below skips its own.
+            try checkpointer.request()
+        } else if checkpoint, checkpointer == nil, walFrames.frames >= Self.checkpointFrames {
             try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
             walFrames.reset()
         }
         // 5 ms: a writer polling every millisecond on a busy machine may not be scheduled
         // within 1–2 ms, and would then wait for another whole batch.
         usleep(5_000)
-        betweenTransactions += ContinuousClock.now - start
+        if restart, let checkpointer {
+            try checkpointer.catchUp()
+            catchUps += 1
+            walFrames.reset()
+        }
     }
 
     private mutating func account(_ pacer: BatchPacer) {

@@ -40,16 +40,24 @@ public final class Database {
         // Poll every millisecond rather than SQLite's backoff (which sleeps up to 100 ms per
         // try): a writer that sleeps that long keeps missing the short gaps between a purge's
         // batches and starves for hundreds of milliseconds.
-        sqlite3_busy_handler(handle, { _, attempts in
-            guard attempts < Database.busyTimeoutMilliseconds else { return 0 }
-            usleep(1_000)
-            return 1
-        }, nil)
+        waitWhenBusy(upTo: Self.busyTimeoutMilliseconds)
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Makes a locked database wait up to `milliseconds`, polling every millisecond, before
+    /// the statement fails with SQLITE_BUSY (every connection starts with
+    /// `busyTimeoutMilliseconds`).
+    func waitWhenBusy(upTo milliseconds: Int32) {
+        // The limit travels in the context pointer: the handler is a C function, no closure.
+        sqlite3_busy_handler(handle, { limit, attempts in
+            guard attempts < Int32(truncatingIfNeeded: Int(bitPattern: limit)) else { return 0 }
+            usleep(1_000)
+            return 1
+        }, UnsafeMutableRawPointer(bitPattern: Int(milliseconds)))
+    }
 
     private func configure(readOnly: Bool) throws(StoreError) {
         // foreign_keys keeps results from pointing at components that do not exist.

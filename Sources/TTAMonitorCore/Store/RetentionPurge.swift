@@ -7,6 +7,9 @@ public struct RetentionPurge {
     public let planner: RetentionPlanner
     /// How long one delete transaction may hold the write lock (see `BatchedPurge.target`).
     public var transactionTarget: Duration = .milliseconds(50)
+    /// WAL frames after which the purge has the WAL started over (see
+    /// `BatchedPurge.restartFrames`).
+    var walRestartFrames: Int32 = 16_000
 
     /// Creates a purge as of `now`.
     public init(database: Database, config: RetentionConfig, now: Int64) {
@@ -30,8 +33,10 @@ public struct RetentionPurge {
         public var phases: [(name: String, duration: Duration)] = []
         /// The longest write transaction and how many there were, for `-v`.
         public var longestTransaction: Duration = .zero, transactions = 0
-        /// Time spent between write transactions (checkpoints, pauses), for `-v`.
+        /// Time spent between write transactions (pauses, waits for the checkpoint), for `-v`.
         public var betweenTransactions: Duration = .zero
+        /// How often the purge waited for the background checkpoint to catch up, for `-v`.
+        public var checkpointCatchUps = 0
         /// Rows removed over all datasets.
         public var rowsRemoved: Int64 { datasets.reduce(0) { $0 + $1.rows } }
     }
@@ -72,15 +77,19 @@ public struct RetentionPurge {
             defer { if incremental { try? database.execute("PRAGMA auto_vacuum = INCREMENTAL") } }
             var purge = BatchedPurge(database: database)
             purge.target = transactionTarget
+            purge.restartFrames = walRestartFrames
+            purge.checkpointer = try BackgroundCheckpointer(path: database.path)
             for dataset in order {
                 var result = try planner.emptyResult(dataset)
                 purge.progress = progress.map { report in { report(dataset, $0) } }
                 switch dataset {
                 case .checks:
-                    // Every hour before the cutoff has its rollup before any raw row goes.
-                    result.rollupHours = try RollupWriter(database: database).rollUp(before: result.cutoff)
-                    clock.end("rollups")
-                    result.rows = try purge.deleteInRowidOrder("check_results", before: result.cutoff)
+                    // Every hour before the cutoff has its rollup written no later than the
+                    // transaction that deletes its first raw row; computed on another thread.
+                    let feed = try RollupFeed(path: database.path, cutoff: result.cutoff)
+                    defer { feed.stop() }
+                    result.rows = try purge.deleteInRowidOrder("check_results", before: result.cutoff, rollups: feed)
+                    result.rollupHours = purge.rollupsWritten
                 case .metrics:
                     result.rows = try purge.deleteInRowidOrder("metrics", before: result.cutoff)
                 case .rollups:
@@ -110,11 +119,15 @@ public struct RetentionPurge {
                 outcome.convertedToIncremental = try purge.reclaimSpace()
                 clock.end("vacuum")
             }
+            // The WAL grew up to `BatchedPurge.restartFrames`: copied out and cut back.
+            try purge.checkpointer?.catchUp(.truncate)
+            try purge.checkpointer?.stop()
             let pagesAfter = try database.scalarInt("PRAGMA page_count") ?? 0
             outcome.bytesReclaimed = max(0, pagesBefore - pagesAfter) * pageSize
             outcome.longestTransaction = purge.longestTransaction
             outcome.transactions = purge.transactions
             outcome.betweenTransactions = purge.betweenTransactions
+            outcome.checkpointCatchUps = purge.catchUps
         }
         outcome.phases = clock.phases
         outcome.finishedAt = WallClock.nowMilliseconds()

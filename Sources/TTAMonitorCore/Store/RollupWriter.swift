@@ -3,7 +3,9 @@
 ///
 /// Only whole UTC hours that end at or before the cutoff are rolled up, and an hour that
 /// already has a rollup is never rewritten (`INSERT OR IGNORE`): a second purge, or one
-/// resumed after a crash between rolling up and deleting, changes nothing.
+/// resumed after a crash part way through, changes nothing. `RollupFeed` computes them ahead
+/// of the deletes; the purge inserts each hour's rollup in the same transaction as (or one
+/// before) the first delete that touches its raw rows.
 public struct RollupWriter {
     /// The connection used.
     public let database: Database
@@ -29,42 +31,32 @@ public struct RollupWriter {
         public var max: Double?
     }
 
-    /// Rolls up every component's raw results before `cutoff` (hour-aligned) for hours that
-    /// have no rollup yet; returns the rollups written. Each component's hours are written in
-    /// one short transaction, after they were computed outside it.
-    public func rollUp(before cutoff: Int64) throws(StoreError) -> Int64 {
-        let scan = try Scan(database: database)
-        var written: Int64 = 0
-        for id in try BatchedPurge.componentIDs(database) {
-            written += try write(scan.pending(componentID: id, before: cutoff), componentID: id)
-        }
-        return written
-    }
-
     /// Rollups of `componentID`'s raw results before `cutoff` (hour-aligned) for hours that
     /// have none yet. Reads only the covering index, in time order, one hour in memory at once.
     public func pendingRollups(componentID: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
-        try Scan(database: database).pending(componentID: componentID, before: cutoff)
+        try Scan(database: database).pending(componentID: componentID, from: Int64.min, before: cutoff)
     }
 
     /// The two statements of a rollup scan, prepared once for all components.
-    private struct Scan {
+    struct Scan {
         let known: Statement, rows: Statement
 
         init(database: Database) throws(StoreError) {
-            known = try database.prepare("SELECT hour_start FROM rollups WHERE component_id = ? AND hour_start < ?")
+            known = try database.prepare("SELECT hour_start FROM rollups WHERE component_id = ? AND hour_start >= ? AND hour_start < ?")
             rows = try database.prepare("""
-                SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts < ? ORDER BY ts
+                SELECT ts, status, latency_ms FROM check_results WHERE component_id = ? AND ts >= ? AND ts < ? ORDER BY ts
                 """)
         }
 
-        func pending(componentID: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
+        /// Rollups of the hours in [`start`, `cutoff`) (both hour-aligned, or `Int64.min`)
+        /// that have raw results and no rollup yet.
+        func pending(componentID: Int64, from start: Int64, before cutoff: Int64) throws(StoreError) -> [Rollup] {
             var existing = Set<Int64>()
-            try known.bind([.integer(componentID), .integer(cutoff)])
+            try known.bind([.integer(componentID), .integer(start), .integer(cutoff)])
             while try known.step() { existing.insert(known.int(0)) }
             try known.bind([])
 
-            try rows.bind([.integer(componentID), .integer(cutoff)])
+            try rows.bind([.integer(componentID), .integer(start), .integer(cutoff)])
             defer { _ = try? rows.bind([]) }   // ends the read: no snapshot left pinned
             var result: [Rollup] = []
             var current = Rollup(hourStart: Int64.min)
@@ -102,26 +94,25 @@ public struct RollupWriter {
         }
     }
 
-    /// Writes `rollups` for `componentID` in one short transaction; returns how many were new.
-    @discardableResult
-    public func write(_ rollups: [Rollup], componentID: Int64) throws(StoreError) -> Int64 {
+    /// Inserts `rollups` inside the caller's write transaction, skipping hours that already
+    /// have one; returns how many were new.
+    func insert(_ rollups: [RollupFeed.Item]) throws(StoreError) -> Int64 {
         guard !rollups.isEmpty else { return 0 }
-        return try database.writeTransaction { () throws(StoreError) -> Int64 in
-            let insert = try database.prepare("""
-                INSERT OR IGNORE INTO rollups (component_id, hour_start, count, ok, warning, critical, unknown,
-                    latency_count, latency_p50, latency_p95, latency_max)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var written: Int64 = 0
-            for rollup in rollups {
-                try insert.run([.integer(componentID), .integer(rollup.hourStart), .integer(rollup.count),
-                                .integer(rollup.ok), .integer(rollup.warning), .integer(rollup.critical),
-                                .integer(rollup.unknown), .integer(rollup.latencyCount),
-                                rollup.p50.map { .real($0) } ?? .null, rollup.p95.map { .real($0) } ?? .null,
-                                rollup.max.map { .real($0) } ?? .null])
-                written += try database.scalarInt("SELECT changes()") ?? 0
-            }
-            return written
+        let insert = try database.prepare("""
+            INSERT OR IGNORE INTO rollups (component_id, hour_start, count, ok, warning, critical, unknown,
+                latency_count, latency_p50, latency_p95, latency_max)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var written: Int64 = 0
+        for item in rollups {
+            let rollup = item.rollup
+            try insert.run([.integer(item.componentID), .integer(rollup.hourStart), .integer(rollup.count),
+                            .integer(rollup.ok), .integer(rollup.warning), .integer(rollup.critical),
+                            .integer(rollup.unknown), .integer(rollup.latencyCount),
+                            rollup.p50.map { .real($0) } ?? .null, rollup.p95.map { .real($0) } ?? .null,
+                            rollup.max.map { .real($0) } ?? .null])
+            written += try database.scalarInt("SELECT changes()") ?? 0
         }
+        return written
     }
 }
