@@ -66,28 +66,17 @@ import Testing
             try History.add(database, component: "api", from: History.now - 60 * History.day, count: 150_000, stepMs: 30_000)
             try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
-        let databaseBytes = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let databaseBytes = Self.fileSize(path)
         // A writer like `check` and a watcher of the WAL file's size, both until the purge ends.
+        let writer = ConcurrentCheckWriter(path: path)
         let done = Mutex(false)
         let largestWAL = Mutex(0)
-        let written = Mutex(0)
         let stopped = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { stopped.signal() }
-            guard let store = try? ResultStore(database: Database(path: path)) else { return }
             while !done.withLock({ $0 }) {
-                let result = CheckResult(check: "writer", kind: "tcp", status: .ok, startedAt: History.now, latencyMs: 1, message: "ok")
-                if (try? store.recordRun(startedAt: History.now, finishedAt: History.now, results: [result], components: [:])) != nil {
-                    written.withLock { $0 += 1 }
-                }
-                usleep(5_000)
-            }
-        }
-        Thread.detachNewThread {
-            defer { stopped.signal() }
-            while !done.withLock({ $0 }) {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-                largestWAL.withLock { $0 = max($0, size ?? 0) }
+                let size = Self.fileSize(path + "-wal")
+                largestWAL.withLock { $0 = max($0, size) }
                 usleep(1_000)
             }
         }
@@ -96,19 +85,24 @@ import Testing
             purge.walRestartFrames = 200
             return try purge.run([.checks], dryRun: false)
         }
+        let (stored, _) = try await writer.stop()
         done.withLock { $0 = true }
-        try await offloaded { stopped.wait(); stopped.wait() }
+        try await offloaded { stopped.wait() }
 
         #expect(outcome.rowsRemoved > 120_000)
         #expect(outcome.checkpointCatchUps > 0)
         // 200 frames plus a batch or two, far from the pages the purge changed (most of the file).
         #expect(largestWAL.withLock { $0 } < databaseBytes / 4, "largest WAL \(largestWAL.withLock { $0 }) of a \(databaseBytes)-byte database")
-        let walAfter = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        #expect(walAfter == 0)
+        #expect(Self.fileSize(path + "-wal") == 0)
         let database = try Database(path: path)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM check_results r JOIN components c ON c.id = r.component_id WHERE c.name = 'writer'")
-                == Int64(written.withLock { $0 }))
+                == Int64(stored))
         let integrity = try database.prepare("PRAGMA integrity_check")
         #expect(try integrity.step() && integrity.text(0) == "ok")
+    }
+
+    /// A file's size in bytes, 0 when it does not exist.
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
     }
 }

@@ -155,31 +155,14 @@ import Testing
             let database = try Database(path: path)
             try History.add(database, component: "api", from: History.now - 60 * History.day, count: 200_000, stepMs: 20_000)
         }
-        let done = Mutex(false)
-        let longest = Mutex(0.0)
-        let writes = Mutex(0)
-        let writerStopped = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            defer { writerStopped.signal() }
-            guard let store = try? ResultStore(database: Database(path: path)) else { return }
-            while !done.withLock({ $0 }) {
-                let start = Date()
-                let result = CheckResult(check: "writer", kind: "tcp", status: .ok, startedAt: History.now, latencyMs: 1, message: "ok")
-                _ = try? store.recordRun(startedAt: History.now, finishedAt: History.now, results: [result], components: [:])
-                let waited = Date().timeIntervalSince(start)
-                longest.withLock { $0 = max($0, waited) }
-                writes.withLock { $0 += 1 }
-                usleep(5_000)
-            }
-        }
+        let writer = ConcurrentCheckWriter(path: path)
         let removed = try await offloaded { () throws -> Int64 in
             let database = try Database(path: path)
             return try RetentionPurge(database: database, config: RetentionConfig(), now: History.now).run(all, dryRun: false).rowsRemoved
         }
-        done.withLock { $0 = true }
-        try await offloaded { writerStopped.wait() }
+        let (stored, longest) = try await writer.stop()
         #expect(removed > 150_000)
-        #expect(writes.withLock { $0 } > 5)
-        #expect(longest.withLock { $0 } < 0.2, "longest wait of the concurrent writer")
+        #expect(stored > 5)
+        #expect(longest < 0.2, "longest wait of the concurrent writer")
     }
 }
