@@ -24,18 +24,12 @@ public struct BatchedPurge {
     public private(set) var catchUps = 0
     /// Rollups inserted by `deleteInRowidOrder` (hours that had none yet).
     public private(set) var rollupsWritten: Int64 = 0
-    /// Copies the WAL into the database file on another thread; without one, the purge
-    /// checkpoints between its batches itself.
-    var checkpointer: BackgroundCheckpointer?
+    /// Copies the WAL into the database file on another thread and connection.
+    private let checkpointer: BackgroundCheckpointer
 
-    /// Counts the WAL's frames: a checkpoint is due once they approach SQLite's default
-    /// auto-checkpoint threshold (1,000), before a concurrent writer's commit reaches it.
+    /// Counts the WAL's frames after each of the purge's commits (the WAL starts over every
+    /// `restartFrames`).
     private let walFrames: WALFrameCounter
-    /// WAL frames after which the purge checkpoints: well under the 1,000 at which a
-    /// concurrent writer's commit would checkpoint them itself, since one batch can add a few
-    /// hundred frames before the purge's next pause. (800 let the WAL pass 1,000 between two
-    /// pauses; 400 was faster overall too, as each checkpoint copies less at once.)
-    static let checkpointFrames: Int32 = 400
     /// WAL frames after which the purge waits for the background checkpoint to catch up, so
     /// that the WAL file starts over (64 MB of 4 KiB pages; cut back to nothing at the end).
     /// Each wait costs a batch's copy and two fsyncs (at 4,000 frames, 80 waits were a tenth
@@ -44,10 +38,19 @@ public struct BatchedPurge {
     /// checkpoint lock whenever frames are waiting, so that writer returns at once.
     var restartFrames: Int32 = 16_000
 
-    /// Wraps an open database.
-    public init(database: Database) {
+    /// Wraps an open database; starts the checkpoint thread (a second connection to the
+    /// same file).
+    public init(database: Database) throws(StoreError) {
         self.database = database
         self.walFrames = WALFrameCounter(database: database)
+        self.checkpointer = try BackgroundCheckpointer(path: database.path)
+    }
+
+    /// Copies what is left of the WAL into the database file, cuts the WAL file back to
+    /// nothing, and stops the checkpoint thread.
+    public func finish() throws(StoreError) {
+        try checkpointer.catchUp(.truncate)
+        try checkpointer.stop()
     }
 
     /// Every component id, the unit the rollup and rollup-delete walks use.
@@ -208,13 +211,6 @@ public struct BatchedPurge {
                 pages = now
             }
         }
-        // The last batches' pages go to the database file too. PASSIVE, not TRUNCATE: a
-        // TRUNCATE checkpoint holds off writers while it copies, truncates and syncs, and
-        // was the longest wait a concurrent `check` saw in the benchmark (over 400 ms at
-        // 9M rows). The WAL file keeps its size (a few batches' pages, checkpointed at 800
-        // frames) and is reused from its start; truncating it as the purge goes
-        // (`journal_size_limit`) made single batches several times longer on a busy disk.
-        try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
         return converted
     }
 
@@ -236,19 +232,16 @@ public struct BatchedPurge {
         // waits for it to copy everything, so that its next transaction starts the WAL over
         // (which SQLite does only when no frame is left to copy): after the pause, so that
         // the frames of a writer that got in meanwhile are copied too.
-        let restart = checkpoint && checkpointer != nil && walFrames.frames >= restartFrames
-        if checkpoint, let checkpointer {
+        let restart = checkpoint && walFrames.frames >= restartFrames
+        if checkpoint {
             // At once, also when the WAL is to start over: while this checkpoint holds the
             // checkpoint lock, a writer that commits in the pause below skips its own.
             try checkpointer.request()
-        } else if checkpoint, checkpointer == nil, walFrames.frames >= Self.checkpointFrames {
-            try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            walFrames.reset()
         }
         // 5 ms: a writer polling every millisecond on a busy machine may not be scheduled
         // within 1–2 ms, and would then wait for another whole batch.
         usleep(5_000)
-        if restart, let checkpointer {
+        if restart {
             try checkpointer.catchUp()
             catchUps += 1
             walFrames.reset()

@@ -75,10 +75,9 @@ public struct RetentionPurge {
             let incremental = try database.scalarInt("PRAGMA auto_vacuum") != 0
             if incremental { try database.execute("PRAGMA auto_vacuum = FULL") }
             defer { if incremental { try? database.execute("PRAGMA auto_vacuum = INCREMENTAL") } }
-            var purge = BatchedPurge(database: database)
+            var purge = try BatchedPurge(database: database)
             purge.target = transactionTarget
             purge.restartFrames = walRestartFrames
-            purge.checkpointer = try BackgroundCheckpointer(path: database.path)
             for dataset in order {
                 var result = try planner.emptyResult(dataset)
                 purge.progress = progress.map { report in { report(dataset, $0) } }
@@ -120,8 +119,7 @@ public struct RetentionPurge {
                 clock.end("vacuum")
             }
             // The WAL grew up to `BatchedPurge.restartFrames`: copied out and cut back.
-            try purge.checkpointer?.catchUp(.truncate)
-            try purge.checkpointer?.stop()
+            try purge.finish()
             let pagesAfter = try database.scalarInt("PRAGMA page_count") ?? 0
             outcome.bytesReclaimed = max(0, pagesBefore - pagesAfter) * pageSize
             outcome.longestTransaction = purge.longestTransaction

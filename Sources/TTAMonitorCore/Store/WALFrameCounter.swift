@@ -1,8 +1,7 @@
 import CSQLite
 
 /// Follows how many frames the WAL holds after each commit on one connection (SQLite's WAL
-/// hook), so that a long purge checkpoints only when the WAL has grown, not after every
-/// batch: each checkpoint costs two fsyncs.
+/// hook), so that a long purge knows when the WAL has grown enough to be started over.
 ///
 /// Installing the hook replaces the connection's own auto-checkpoint; `remove()` restores it.
 final class WALFrameCounter {

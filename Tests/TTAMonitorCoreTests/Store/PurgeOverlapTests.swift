@@ -34,7 +34,7 @@ import Testing
 
         // A queue of 16 rollups and 1 ms batches: the thread waits for the deletes, and they
         // for it, hundreds of times.
-        var purge = BatchedPurge(database: database)
+        var purge = try BatchedPurge(database: database)
         purge.target = .milliseconds(1)
         let feed = try RollupFeed(path: path, cutoff: cutoff, queueBound: 16)
         let removed = try purge.deleteInRowidOrder("check_results", before: cutoff, rollups: feed)
