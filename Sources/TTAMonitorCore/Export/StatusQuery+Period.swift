@@ -147,8 +147,9 @@ enum Selection {
         return values[k]
     }
 
-    /// A tiny deterministic generator for pivots (no global RNG state, same answer each run).
-    struct SplitMix {
+    /// SplitMix64, a tiny deterministic generator for pivots (no global RNG state, same
+    /// answer each run); the tests use it for reproducible random input too.
+    struct SplitMix: RandomNumberGenerator {
         var state: UInt64
         init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
         mutating func next() -> UInt64 {

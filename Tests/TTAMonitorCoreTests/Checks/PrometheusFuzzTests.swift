@@ -30,18 +30,6 @@ import Glibc
         return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
     }
 
-    /// SplitMix64: seeded, so a failure reproduces from the printed seed and iteration.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Fragments that steer mutations into the grammar's corners.
     static let tokens: [[UInt8]] = [
         "{", "}", "\"", "\\", "\\\"", "\\n", "=", ",", "\n", " ", "\t", "\r\n", "#", "# EOF", "# EOF\n",
@@ -50,7 +38,7 @@ import Glibc
         " # {a=\"b\"} 1 2", "\u{0}", "ü",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x80]]
 
-    static func mutate(_ input: [UInt8], corpus: [[UInt8]], using random: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], corpus: [[UInt8]], using random: inout Selection.SplitMix) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...8, using: &random) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
@@ -104,7 +92,7 @@ import Glibc
 
         let seed: UInt64 = 0x7A7A_2026
         let ((iterations, problem), _) = try await Self.inBackground { () -> (Int, String?) in
-            var random = SeededGenerator(state: seed)
+            var random = Selection.SplitMix(seed: seed)   // seeded: a failure reproduces from the seed
             let start = Self.threadCPUTime()
             var iterations = 0
             while iterations < 4_000 && Self.threadCPUTime() - start < .seconds(8) {

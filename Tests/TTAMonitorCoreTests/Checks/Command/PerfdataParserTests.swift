@@ -86,7 +86,7 @@ import Testing
     /// Parses random and mutated lines; returns how many items parsed and the inputs that
     /// gave an invalid item.
     private static func fuzz(rounds: Int) -> (parsed: Int, bad: [String]) {
-        var generator = SeededGenerator(seed: 0x7a7a)
+        var generator = Selection.SplitMix(seed: 0x7a7a)   // reproducible random input
         let alphabet = Array("abz019.-+eE%;:@~'= \t\n|µ€😀\u{0}\\")
         let seeds = [
             "load1=0.560;5.000;10.000;0; load5=0.740;4.000;6.000;0;",
@@ -116,17 +116,5 @@ import Testing
             parsed += output.perfdata.count
         }
         return (parsed, bad)
-    }
-}
-
-/// xorshift64*: reproducible random input, so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 0x2545_F491_4F6C_DD1D
     }
 }
