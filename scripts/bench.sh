@@ -74,19 +74,25 @@ CREATE INDEX check_results_by_run ON check_results (run_id);
 SQL
 }
 
+# Makes $work/$1.db and $work/$1.yaml: 100 disk checks with 10M results, one a minute each
+# (about 69 days) ending now, every component currently OK; prints "now" in ms (status
+# and pdf both measure against it).
+minute_history() {
+  local db="$work/$1.db" yaml="$work/$1.yaml" now
+  { echo "monitoring:"; echo "  defaults: {interval: 1m}"; echo "  checks:"
+    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$yaml"
+  "$bin" --config "$yaml" --db "$db" -q check >/dev/null || true   # creates the schema
+  now=$(( $(date +%s) * 1000 ))
+  echo "generating 10M results..." >&2
+  generate_history "$db" "$now - (i / 100) * 60000" >&2
+  sqlite3 "$db" "UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000; ANALYZE;"
+  echo "$now"
+}
+
 bench_status() {
   # 10M results: 100 components x 100,000 results, one a minute (about 69 days), ending now.
   local db="$work/status.db" now since
-  { echo "monitoring:"; echo "  defaults: {interval: 1m}"; echo "  checks:"
-    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/status.yaml"
-  "$bin" --config "$work/status.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
-  now=$(( $(date +%s) * 1000 ))
-  echo "generating 10M results..."
-  generate_history "$db" "$now - (i / 100) * 60000"
-  sqlite3 "$db" <<SQL
-UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000;
-ANALYZE;
-SQL
+  now=$(minute_history status)
   since=$(( now - 86400000 ))
   cat > "$work/status.sql" <<SQL
 SELECT c.name, c.last_status, c.last_ts, c.status_since, c.consecutive, c.last_message, w.n, w.up, w.unknown, w.p50, w.p95
@@ -192,13 +198,7 @@ bench_pdf() {
   # A 30-day report of 100 checks: 100 components x one result a minute for 30 days (4.32M
   # results in the period, from generate_history's 10M ending now), charts downsampled.
   local db="$work/pdf.db" now
-  { echo "monitoring:"; echo "  defaults: {interval: 1m}"; echo "  checks:"
-    for i in $(seq -w 0 99); do echo "    - {name: comp-$i, type: disk, path: /}"; done; } > "$work/pdf.yaml"
-  "$bin" --config "$work/pdf.yaml" --db "$db" -q check >/dev/null || true   # creates the schema
-  now=$(( $(date +%s) * 1000 ))
-  echo "generating 10M results..."
-  generate_history "$db" "$now - (i / 100) * 60000"
-  sqlite3 "$db" "UPDATE components SET last_status = 0, last_ts = $now, status_since = $now - 3600000, consecutive = 60, interval_ms = 60000; ANALYZE;"
+  now=$(minute_history pdf)
   echo "results in the 30 days: $(sqlite3 "$db" "SELECT count(*) FROM check_results WHERE ts >= $now - 30 * 86400000")"
   # Reference: the sqlite3 CLI aggregating the same index range per component (the scan
   # every report of the period needs, without percentiles, charts or PDF).
