@@ -15,6 +15,10 @@ swift build -c release --static-swift-stdlib >/dev/null
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/tta-monitor"
 plugins=/usr/lib/nagios/plugins
 
+# A reference that fails is timed as fast as its error exit: every benchmark first shows that
+# each side gives the right answer, and stops here when one does not.
+fail_reference() { echo "bench: reference check failed: $*" >&2; exit 1; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 bench_http() {
@@ -41,7 +45,11 @@ NGINX
     for i in $(seq 1 200); do
       echo "    - {name: api-$i, type: http, url: 'http://127.0.0.1:$port/health?i=$i', expect: {status: [200], body_contains: healthy}}"
     done; } > "$work/http200.yaml"
-  "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null   # warm-up; must be all OK
+  "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null \
+    || fail_reference "tta-monitor check of 200 healthy endpoints did not exit 0"
+  local curl_ok
+  curl_ok=$(seq 200 | xargs -P 32 -I{} "$plugins/check_curl" -H 127.0.0.1 -p "$port" -u "/health?i={}" -e 200 -s healthy | grep -c '^HTTP OK' || true)
+  [ "$curl_ok" = 200 ] || fail_reference "check_curl answered HTTP OK for $curl_ok of 200 healthy endpoints (is liburiparser1 installed?)"
   hyperfine -N --warmup 3 --runs 30 --export-json "$out/http.json" \
     -n "tta-monitor check (200 http checks, stored)" "$bin --config $work/http200.yaml --db $work/http.db -q check" \
     -n "check_curl x200 via xargs -P 32" "bash -c 'seq 200 | xargs -P 32 -I{} $plugins/check_curl -H 127.0.0.1 -p $port -u /health?i={} -e 200 -s healthy >/dev/null'"
@@ -50,6 +58,8 @@ NGINX
 }
 
 bench_startup() {
+  "$bin" --version | grep -q '^tta-monitor ' || fail_reference "tta-monitor --version printed no version"
+  "$plugins/check_dummy" 0 | grep -q '^OK' || fail_reference "check_dummy 0 did not print OK"
   hyperfine -N --warmup 50 --runs 500 --export-json "$out/startup.json" \
     -n "tta-monitor --version" "$bin --version" \
     -n "check_dummy 0" "$plugins/check_dummy 0"
@@ -113,6 +123,11 @@ SQL
       echo "SELECT r.status, r.latency_ms FROM check_results AS r WHERE r.component_id = (SELECT id FROM components WHERE name = 'comp-$i') AND r.ts >= $since;"
     done; } > "$work/status-same.sql"
   echo "rows: $(sqlite3 "$db" 'SELECT count(*) FROM check_results')"
+  "$bin" --config "$work/status.yaml" --db "$db" status >/dev/null || fail_reference "tta-monitor status of 100 OK components did not exit 0"
+  [ "$(sqlite3 -readonly "$db" -init "$work/status.sql" .quit 2>/dev/null | wc -l)" = 100 ] \
+    || fail_reference "the equivalent sqlite3 query did not return 100 components"
+  [ "$(sqlite3 -readonly "$db" < "$work/status-same.sql" | wc -l)" -gt 1000000 ] \
+    || fail_reference "the statements status runs returned too few window rows"
   hyperfine -N --warmup 3 --runs 30 --export-json "$out/status.json" \
     -n "tta-monitor status (10M results, 100 components)" "$bin --config $work/status.yaml --db $db status" \
     -n "sqlite3 CLI, equivalent query (window functions)" "sqlite3 -readonly $db -init $work/status.sql .quit" \
@@ -180,6 +195,11 @@ PY
     t2=$(date +%s.%N)
     sqlite3 "$work/purge-plain.db" "DELETE FROM check_results WHERE ts < $cutoff;"
     t3=$(date +%s.%N)
+    # Both sides must have removed the same rows (the writer's rows are only in the purged copy).
+    local kept_purge kept_plain
+    kept_purge=$(sqlite3 "$db" "SELECT count(*) FROM check_results WHERE message != 'w'")
+    kept_plain=$(sqlite3 "$work/purge-plain.db" "SELECT count(*) FROM check_results")
+    [ "$kept_purge" = "$kept_plain" ] || fail_reference "purge kept $kept_purge rows, sqlite3 DELETE kept $kept_plain"
     python3 -c "p, d = $t1 - $t0, $t3 - $t2; print(f'run $run: tta-monitor retention purge {p:.2f} s (rollups + batched delete + space returned), sqlite3 DELETE {d:.2f} s, ratio {p / d:.2f}x')" \
       | tee -a "$out/purge-ratio.txt"
     tail -n 1 "$out/purge-writer.txt"; tail -n 1 "$out/purge-timings.txt"; cat "$out/purge-rss.txt"
@@ -206,10 +226,12 @@ bench_pdf() {
   for i in $(seq 1 100); do
     echo "SELECT count(*), sum(status IN (0, 1)), sum(latency_ms), max(latency_ms) FROM check_results WHERE component_id = $i AND ts >= $since AND ts < $now;"
   done > "$work/pdf-scan.sql"
+  [ "$(sqlite3 -readonly "$db" < "$work/pdf-scan.sql" | wc -l)" = 100 ] || fail_reference "the sqlite3 scan did not return 100 components"
   hyperfine -N --warmup 2 --runs 10 --export-json "$out/pdf.json" \
     -n "tta-monitor export --format pdf (30 days, 100 checks)" "$bin --db $db export --format pdf --since $(date -u -d @$(( since / 1000 )) +%Y-%m-%dT%H:%M:%SZ) --until $(date -u -d @$(( now / 1000 )) +%Y-%m-%dT%H:%M:%SZ) --output $work/report.pdf" \
     -n "sqlite3 CLI, per-component aggregate over the same rows" "bash -c 'sqlite3 -readonly $db < $work/pdf-scan.sql > /dev/null'"
   qpdf --check "$work/report.pdf" | tail -1
+  pdftotext "$work/report.pdf" - | grep -q 'comp-99' || fail_reference "the PDF does not name every component"
   echo "PDF: $(stat -c %s "$work/report.pdf") bytes, $(pdfinfo "$work/report.pdf" | awk '/^Pages:/ {print $2}') pages" | tee "$out/pdf-size.txt"
 }
 
@@ -231,6 +253,7 @@ bench_csv() {
     -n "tta-monitor export --format csv --report checks (1M rows)" "$bin --db $db export --format csv --report checks --since 1970-01-01 --output $work/export.csv" \
     -n "sqlite3 -csv, the same query" "bash -c 'sqlite3 -readonly -csv $db \"$sql\" > $work/sqlite.csv'"
   echo "lines: tta-monitor $(wc -l < "$work/export.csv") (with header), sqlite3 $(wc -l < "$work/sqlite.csv")"
+  [ "$(( $(wc -l < "$work/export.csv") - 1 ))" = "$(wc -l < "$work/sqlite.csv")" ] || fail_reference "the two CSV files differ in rows"
   /usr/bin/time -f "tta-monitor export csv (1M): max RSS %M KiB" "$bin" --db "$db" export --format csv --report checks --since 1970-01-01 --output "$work/export.csv" 2>"$out/csv-rss.txt" || true
   cat "$out/csv-rss.txt"
 }

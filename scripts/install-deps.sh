@@ -15,6 +15,7 @@ packages=(
   zsh fish                               # completion syntax tests
   monitoring-plugins-basic               # real Nagios plugins for the command check tests
   hyperfine monitoring-plugins-standard  # benchmarks (check_curl, check_dummy for comparison)
+  liburiparser1                          # check_curl needs it, but the package only recommends it
   nginx-light time                       # benchmarks: the local HTTP server, max RSS
   qpdf poppler-utils                     # export: qpdf --check, pdftotext, pdftoppm validate PDFs
   prometheus-alertmanager                # alerts: a real Alertmanager (and amtool) receives alerts
