@@ -212,7 +212,9 @@ import Testing
         #expect((entry["cpu_seconds"]?.number ?? 0) > 0.3)
         #expect((entry["share"]?.number ?? 0) > 0.1)
         let stored = try SQLiteRows.strings(directory.file("monitor.db"), "SELECT component FROM carbon_attribution ORDER BY component")
-        #expect(stored.map { $0[0] } == ["burner", "other"])
+        // TTA processes that happen to run on this machine (a redis-server, say) are attributed
+        // too: the test asks only for its own component and the rest.
+        #expect(Set(stored.map { $0[0] }).isSuperset(of: ["burner", "other"]))
     }
 
     @Test func measureStoresARunWithMethodAndAttribution() async throws {
