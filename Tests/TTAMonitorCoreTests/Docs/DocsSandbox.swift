@@ -26,6 +26,6 @@ final class DocsSandbox {
     /// An environment for a shell run inside the sandbox: `$HOME` there, and `$PATH` with
     /// `bin` (where tests put a stand-in `tta-monitor`) ahead of the system directories.
     var shellEnvironment: [String: String] {
-        ["HOME": path, "PATH": path + "/bin:/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "TERM": "dumb"]
+        BinaryEnvironment.clean(home: path, ["PATH": path + "/bin:/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "TERM": "dumb"])
     }
 }

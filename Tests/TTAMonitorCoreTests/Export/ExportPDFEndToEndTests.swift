@@ -120,18 +120,18 @@ import Testing
         // `script` gives the command a pseudo-terminal as its stdout.
         for output in ["", " --output -"] {
             let tty = try await ShellProcess.run(script, ["-qec", "\(binary) --db \(db) export --format pdf\(output)", "/dev/null"],
-                                                 environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path])
+                                                 environment: BinaryEnvironment.clean(home: directory.path))
             #expect(tty.status == 64, "\(tty.stdout)")
             #expect(tty.stdout.contains("Refusing to write PDF to a terminal"))
             #expect(!tty.stdout.contains("%PDF"))
         }
         let toFile = try await ShellProcess.run(script, ["-qec", "\(binary) --db \(db) export --format pdf --output \(directory.file("ok.pdf"))", "/dev/null"],
-                                                environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path])
+                                                environment: BinaryEnvironment.clean(home: directory.path))
         #expect(toFile.status == 0, "\(toFile.stdout)")
         #expect(FileManager.default.fileExists(atPath: directory.file("ok.pdf")))
         // CSV to a terminal is fine.
         let csv = try await ShellProcess.run(script, ["-qec", "\(binary) --db \(db) export --format csv --report alerts", "/dev/null"],
-                                             environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path])
+                                             environment: BinaryEnvironment.clean(home: directory.path))
         #expect(csv.status == 0)
         #expect(csv.stdout.contains("neo4j-down"))
     }

@@ -15,7 +15,7 @@ import Glibc
             process.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
             process.arguments = arguments
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
+            process.environment = BinaryEnvironment.clean(home: directory)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice

@@ -36,7 +36,7 @@ final class BinaryLoop: @unchecked Sendable {
                 process.executableURL = URL(fileURLWithPath: BinaryRunner.binaryPath)
                 process.arguments = arguments
                 process.currentDirectoryURL = URL(fileURLWithPath: directory)
-                process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"].merging(environment) { $1 }
+                process.environment = BinaryEnvironment.clean(home: directory, environment)
                 let errorPipe = Pipe()
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = errorPipe

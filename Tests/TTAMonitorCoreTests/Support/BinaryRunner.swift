@@ -39,9 +39,7 @@ enum BinaryRunner {
         process.executableURL = URL(fileURLWithPath: executable ?? binaryPath)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = BinaryEnvironment.clean(home: directory, environment)
         // Files rather than pipes: nothing can fill up and block while we wait.
         let outPath = directory + "/.stdout-\(UUID().uuidString)"
         let errPath = directory + "/.stderr-\(UUID().uuidString)"
