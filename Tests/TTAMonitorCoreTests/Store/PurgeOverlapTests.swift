@@ -91,8 +91,11 @@ import Testing
 
         #expect(outcome.rowsRemoved > 120_000)
         #expect(outcome.checkpointCatchUps > 0)
-        // 200 frames plus a batch or two, far from the pages the purge changed (most of the file).
-        #expect(largestWAL.withLock { $0 } < databaseBytes / 4, "largest WAL \(largestWAL.withLock { $0 }) of a \(databaseBytes)-byte database")
+        // Without restarts the WAL would hold every page the purge changed: most of the file.
+        // With them it holds 200 frames plus a batch or two; on a loaded machine a restart can
+        // be skipped while the writer holds the lock (tried again 200 frames later), so the
+        // bound is half the file, still far below what no restarts would give.
+        #expect(largestWAL.withLock { $0 } < databaseBytes / 2, "largest WAL \(largestWAL.withLock { $0 }) of a \(databaseBytes)-byte database")
         #expect(Self.fileSize(path + "-wal") == 0)
         let database = try Database(path: path)
         #expect(try database.scalarInt("SELECT COUNT(*) FROM check_results r JOIN components c ON c.id = r.component_id WHERE c.name = 'writer'")
