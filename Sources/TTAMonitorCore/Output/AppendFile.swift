@@ -26,6 +26,8 @@ enum AppendFile {
         }
         guard fd >= 0 else {
             if errno == ELOOP { return .failure(Problem(message: "refusing to write \(path): it is a symbolic link")) }
+            // A FIFO nobody reads, opened without blocking.
+            if errno == ENXIO { return .failure(Problem(message: "refusing to write \(path): not a regular file")) }
             return .failure(Problem(message: "cannot open \(path): \(reason(errno))"))
         }
         var info = stat()
