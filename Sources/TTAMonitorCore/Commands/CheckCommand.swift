@@ -23,6 +23,8 @@ enum CheckCommand {
         // opened and migrated before probing so a bad --db fails in milliseconds rather than
         // after every check has run. --no-store without a database creates none.
         let databasePath = try support.databasePath(config: config)
+        try plan.refuseOverwriting(databasePath, what: "the database", commandPath: invocation.commandPath)
+        try plan.refuseOverwriting(config.sourcePath, what: "the config file", commandPath: invocation.commandPath)
         let noStore = invocation.flag("no-store")
         let database = noStore && !config.discovery.auto && !support.locator.exists(databasePath)
             ? nil : try support.openDatabase(databasePath, config: config)

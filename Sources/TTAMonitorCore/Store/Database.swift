@@ -24,6 +24,7 @@ public final class Database {
     ///   database (and its -wal, -shm) loses every permission outside it.
     public init(path: String, readOnly: Bool = false, mode: mode_t? = nil) throws(StoreError) {
         self.path = path
+        try DatabaseFile.refusePlantedLinks(path)
         if !readOnly { try DatabaseFile.create(path, mode: mode ?? FileMode.privateData) }
         if let mode { permissionNotes = DatabaseFile.tighten(path, to: mode) }
         var connection: OpaquePointer?

@@ -45,6 +45,22 @@ enum DatabaseFile {
         }
     }
 
+    /// Refuses links another local user could have planted: a link at the database path
+    /// that belongs to someone else (a user's own link to their database is fine), and any
+    /// link at its -wal, -shm or -journal path, which SQLite would follow to create or
+    /// overwrite the file it points at.
+    static func refusePlantedLinks(_ path: String) throws(StoreError) {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, info.st_uid != geteuid() {
+            throw StoreError("the path is a symbolic link owned by uid \(info.st_uid), not by this user; refusing to follow it",
+                             path: path)
+        }
+        for companion in [path + "-wal", path + "-shm", path + "-journal"]
+        where lstat(companion, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw StoreError("\(companion) is a symbolic link; refusing to let SQLite write through it", path: path)
+        }
+    }
+
     /// Takes every permission outside `mode` away from the database and its -wal and -shm
     /// files; returns a note for each file changed, or that could not be changed.
     static func tighten(_ path: String, to mode: mode_t) -> [String] {

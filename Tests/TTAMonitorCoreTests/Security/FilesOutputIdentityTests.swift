@@ -69,3 +69,20 @@ import Testing
         #expect(a.isDisjoint(with: OutputFileIdentity.keys(for: base + "/b.xml")))
     }
 }
+
+extension FilesOutputIdentityTests {
+    @Test("a report that would replace the database or the config file is a usage error, and nothing runs",
+          arguments: [("junit=./monitor.db", "is the database"), ("tap=tta_config.yaml", "is the config file")])
+    func reportOverDatabaseOrConfig(output: String, reason: String) async throws {
+        let fixture = try Fixture()
+        #expect(try await BinaryRunner.run(["check", "--db", "monitor.db"], in: fixture.directory.path).code == 0)
+        try FileManager.default.removeItem(atPath: fixture.marker)
+        let config = try String(contentsOfFile: fixture.directory.file("tta_config.yaml"), encoding: .utf8)
+        let run = try await BinaryRunner.run(["check", "--db", "monitor.db", "--output", output], in: fixture.directory.path)
+        #expect(run.code == 64, "\(run.err)")
+        #expect(run.err.contains("The report file '\(output.split(separator: "=")[1])' \(reason)"), "\(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.marker), "the checks ran")
+        #expect(try SQLiteRows.strings(fixture.directory.file("monitor.db"), "PRAGMA integrity_check") == [["ok"]])
+        #expect(try String(contentsOfFile: fixture.directory.file("tta_config.yaml"), encoding: .utf8) == config)
+    }
+}

@@ -104,3 +104,25 @@ import Testing
         #expect(lines.count == 2)
     }
 }
+
+extension FilesSymlinkTests {
+    @Test("a database path in a shared directory: another user's link there, or a link at its -wal, is refused",
+          arguments: [true, false])
+    func plantedDatabaseLinks(sticky: Bool) async throws {
+        let fixture = try Fixture(sticky: sticky)
+        let emptyVictim = try fixture.directory.write("empty-victim", "")
+        try FilesAttacker.plantLink(fixture.shared + "/monitor.db-wal", to: fixture.victim)
+        let wal = try await BinaryRunner.run(["--db", "shared/monitor.db", "check"], in: fixture.directory.path)
+        #expect(wal.code == 74, "\(wal.err)")
+        #expect(wal.err.contains("shared/monitor.db-wal is a symbolic link; refusing to let SQLite write through it"), "\(wal.err)")
+        #expect(fixture.victimText == "precious\n")
+
+        guard FilesAttacker.isRoot else { return }
+        try FilesAttacker.plantLink(fixture.shared + "/other.db", to: emptyVictim)
+        let foreign = try await BinaryRunner.run(["--db", "shared/other.db", "check"], in: fixture.directory.path)
+        #expect(foreign.code == 74, "\(foreign.err)")
+        #expect(foreign.err.contains("symbolic link owned by uid"), "\(foreign.err)")
+        let size = try FileManager.default.attributesOfItem(atPath: emptyVictim)[.size] as? Int
+        #expect(size == 0, "root wrote a database into the victim")
+    }
+}

@@ -80,6 +80,15 @@ public struct ReportOutputPlan: Sendable, Equatable {
         self.targets = targets
     }
 
+    /// A usage error when a report would replace `path` (the database, the config file),
+    /// however either is spelled.
+    public func refuseOverwriting(_ path: String, what: String, commandPath: [String]) throws(UsageError) {
+        let keys = OutputFileIdentity.keys(for: path)
+        for case .file(let output) in targets.map(\.destination) where !OutputFileIdentity.keys(for: output).isDisjoint(with: keys) {
+            throw UsageError("The report file '\(output)' is \(what); give the report another file.", commandPath: commandPath)
+        }
+    }
+
     /// `("junit", "report.xml")` for `junit=report.xml`; nil when the text before the first
     /// `=` is not a bare word (a plain path such as `./a=b` or `out/x=1.txt`).
     static func formatPrefixed(_ value: String) -> (String, String)? {
