@@ -6,7 +6,8 @@ import Foundation
 /// belong to `nobody` (`setpriv`); otherwise they are made by the test's own user, which
 /// tests the same code paths.
 enum FilesAttacker {
-    static var isRoot: Bool { geteuid() == 0 }
+    /// Whether links and files can really be planted as `nobody` (root, with setpriv).
+    static var actsAsNobody: Bool { geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") }
 
     /// A directory inside `directory` that everyone may write to: sticky (like /tmp) or
     /// not (a careless 0777 directory, where the kernel's protected_symlinks does not help).
@@ -44,12 +45,24 @@ enum FilesAttacker {
     /// `<file>.tmp-<pid>`, which an attacker could then plant links at ahead of time.
     static func runAsPIDOne(_ arguments: [String], in directory: String,
                             environment: [String: String] = [:]) async throws -> BinaryRunner.Outcome {
-        guard isRoot, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
+        guard pidNamespaceWorks else {
             return try await BinaryRunner.run(arguments, in: directory, environment: environment)
         }
         return try await BinaryRunner.run(["--pid", "--fork", BinaryRunner.binaryPath] + arguments, in: directory,
                                           environment: environment, executable: "/usr/bin/unshare")
     }
+
+    /// Whether `unshare --pid` is allowed here (root, and a container that permits it).
+    static let pidNamespaceWorks: Bool = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        process.arguments = ["--pid", "--fork", "/bin/true"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
 
     /// Links at every name a pid-1 tta-monitor used to write `target` through, pointing at `victim`.
     static func plantLegacyTemporaryLinks(for target: String, to victim: String) throws {
@@ -62,7 +75,7 @@ enum FilesAttacker {
 
     private static func runAsNobody(_ command: [String]) throws {
         let process = Process()
-        if isRoot {
+        if actsAsNobody {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups"] + command
         } else {

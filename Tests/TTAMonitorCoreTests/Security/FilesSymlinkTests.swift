@@ -79,7 +79,7 @@ import Testing
         let plants: [(String, () throws -> Void, String)] = [
             ("link", { try FilesAttacker.plantLink(path, to: fixture.victim) }, "it is a symbolic link"),
             ("fifo", { try FilesAttacker.plantFIFO(path) }, "not a regular file"),
-        ] + (FilesAttacker.isRoot ? [("foreign file", { try FilesAttacker.plantFile(path) }, "it belongs to uid")] : [])
+        ] + (FilesAttacker.actsAsNobody ? [("foreign file", { try FilesAttacker.plantFile(path) }, "it belongs to uid")] : [])
         for (what, plant, reason) in plants {
             try? FileManager.default.removeItem(atPath: path)
             try plant()
@@ -88,7 +88,7 @@ import Testing
             #expect(run.err.contains("refusing to write shared/alerts.jsonl: \(reason)"), "\(what): \(run.err)")
         }
         #expect(fixture.victimText == "precious\n")
-        if FilesAttacker.isRoot {
+        if FilesAttacker.actsAsNobody {
             #expect(try String(contentsOfFile: path, encoding: .utf8).isEmpty, "the foreign file received alert data")
         }
     }
@@ -117,7 +117,7 @@ extension FilesSymlinkTests {
         #expect(wal.err.contains("shared/monitor.db-wal is a symbolic link; refusing to let SQLite write through it"), "\(wal.err)")
         #expect(fixture.victimText == "precious\n")
 
-        guard FilesAttacker.isRoot else { return }
+        guard FilesAttacker.actsAsNobody else { return }
         try FilesAttacker.plantLink(fixture.shared + "/other.db", to: emptyVictim)
         let foreign = try await BinaryRunner.run(["--db", "shared/other.db", "check"], in: fixture.directory.path)
         #expect(foreign.code == 74, "\(foreign.err)")
