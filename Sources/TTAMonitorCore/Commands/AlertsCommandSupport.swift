@@ -10,12 +10,12 @@ struct AlertsCommandSupport {
     var user: String? { context.environment["USER"] ?? context.environment["LOGNAME"] }
 
     /// The database, which must exist (nothing to act on otherwise).
-    func existingDatabase(config: MonitoringConfig?) throws(StoreError) -> Database {
-        let path = support.databasePath(config: config)
+    func existingDatabase(config: MonitoringConfig?) throws -> Database {
+        let path = try support.databasePath(config: config)
         guard support.locator.exists(path) else {
             throw StoreError.missing("no database yet; run 'tta-monitor check' first (or pass --db)", path: path)
         }
-        return try Database(path: path)
+        return try support.openDatabase(path, config: config)
     }
 
     /// The positional id argument.

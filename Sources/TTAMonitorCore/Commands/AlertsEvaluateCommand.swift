@@ -4,7 +4,7 @@ enum AlertsEvaluateCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let config = try alerts.support.requiredConfig()
-        let database = try Database(path: alerts.support.databasePath(config: config))
+        let database = try alerts.support.openDatabase(try alerts.support.databasePath(config: config), config: config)
         let now = alerts.now
         let (outcome, report) = try await AlertCycle.run(database: database, config: config, now: now, environment: context.environment)
         if context.wantsJSON {

@@ -9,9 +9,9 @@ enum AlertsListCommand {
         let now = alerts.now
         var records: [AlertRecord] = []
         var silences: [SilenceRecord] = []
-        let path = alerts.support.databasePath(config: config)
+        let path = try alerts.support.databasePath(config: config)
         if alerts.support.locator.exists(path) {
-            let database = try Database(path: path)
+            let database = try alerts.support.openDatabase(path, config: config)
             let store = AlertStore(database: database)
             try database.readTransaction { () throws(StoreError) in
                 records = try store.alerts(state: state == "all" ? nil : state, limit: 10_000)
@@ -116,9 +116,9 @@ enum AlertsListCommand {
         let since = try alerts.support.durationOption("since") ?? .seconds(7 * 86_400)
         let now = alerts.now
         var events: [AlertStore.Event] = []
-        let path = alerts.support.databasePath(config: config)
+        let path = try alerts.support.databasePath(config: config)
         if alerts.support.locator.exists(path) {
-            events = try AlertStore(database: try Database(path: path)).events(since: now - since.milliseconds, limit: 10_000)
+            events = try AlertStore(database: try alerts.support.openDatabase(path, config: config)).events(since: now - since.milliseconds, limit: 10_000)
         }
         if context.wantsJSON {
             let document: JSONValue = .object([

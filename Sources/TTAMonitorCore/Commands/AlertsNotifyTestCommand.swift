@@ -17,7 +17,7 @@ enum AlertsNotifyTestCommand {
             throw UsageError("Missing channel name.", commandPath: context.invocation.commandPath)
         }
         let channel = try resolve(name, config: config, commandPath: context.invocation.commandPath)
-        let database = try Database(path: support.databasePath(config: config))
+        let database = try support.openDatabase(try support.databasePath(config: config), config: config)
         let now = WallClock.nowMilliseconds()
         let id = try OutboxStore(database: database).enqueue(testNotification(channel: channel.name, now: now),
                                                              channel: channel.name, now: now)

@@ -18,7 +18,7 @@ enum AlertsSilenceCommand {
             if let component { _ = try alerts.support.resolveNames([component], among: config.checks.map(\.name), what: "component") }
             if let rule { _ = try alerts.support.resolveNames([rule], among: config.alerts.rules.map(\.name), what: "rule") }
         }
-        let database = try Database(path: alerts.support.databasePath(config: config))
+        let database = try alerts.support.openDatabase(try alerts.support.databasePath(config: config), config: config)
         let now = alerts.now
         let silence = try database.writeTransaction { () throws(StoreError) -> SilenceRecord in
             try AlertStore(database: database).addSilence(component: component, rule: rule, now: now,

@@ -5,10 +5,11 @@ enum CarbonImportCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let config = try support.optionalConfig()
-        let path = support.databasePath(config: config)
+        let path = try support.databasePath(config: config)
         let files = context.invocation.arguments
         if context.console.stderrIsTerminal, !context.quiet { context.console.err("Importing \(files.count) file(s)…\r") }
-        let outcomes = try await importAll(files, databasePath: path, workingDirectory: context.workingDirectory)
+        let outcomes = try await importAll(files, databasePath: path, workingDirectory: context.workingDirectory,
+                                         support: support, config: config)
         if context.console.stderrIsTerminal, !context.quiet { context.console.err("\u{1B}[K") }
         for outcome in outcomes { reportProblems(outcome, context: context) }
         if context.wantsJSON {
@@ -20,10 +21,11 @@ enum CarbonImportCommand {
     }
 
     /// Imports every file in one database session, off the cooperative pool.
-    static func importAll(_ files: [String], databasePath: String, workingDirectory: String) async throws(StoreError) -> [CodeCarbonImporter.Outcome] {
+    static func importAll(_ files: [String], databasePath: String, workingDirectory: String,
+                          support: CommandSupport, config: MonitoringConfig?) async throws(StoreError) -> [CodeCarbonImporter.Outcome] {
         let result = await BlockingCall.run { () -> Result<[CodeCarbonImporter.Outcome], StoreError> in
             do throws(StoreError) {
-                let store = CarbonRunStore(database: try Database(path: databasePath))
+                let store = CarbonRunStore(database: try support.openDatabase(databasePath, config: config))
                 var outcomes: [CodeCarbonImporter.Outcome] = []
                 for file in files {
                     outcomes.append(try CodeCarbonImporter.importFile(file, workingDirectory: workingDirectory, store: store))

@@ -43,10 +43,10 @@ enum CarbonMeasureCommand {
                                                   ticksByComponent: measurement.ticksByComponent,
                                                   busyTicks: measurement.busyTicks, ticksPerSecond: ProcessCPUTimes.ticksPerSecond)
         let run = row(measurement, label: label, project: carbon.projectName, intensity: intensity)
-        let path = support.databasePath(config: config)
+        let path = try support.databasePath(config: config)
         let stored = await BlockingCall.run { () -> Result<Int64, StoreError> in
             do throws(StoreError) {
-                return .success(try CarbonRunStore(database: try Database(path: path)).insertMeasured(run, attribution: attribution))
+                return .success(try CarbonRunStore(database: try support.openDatabase(path, config: config)).insertMeasured(run, attribution: attribution))
             } catch {
                 return .failure(error)
             }

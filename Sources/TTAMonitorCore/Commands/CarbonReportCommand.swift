@@ -12,9 +12,9 @@ enum CarbonReportCommand {
         let carbon = config?.carbon ?? CarbonConfig()
         let period = try period(context, now: WallClock.nowMilliseconds())
         let dimension = CarbonReport.Dimension(rawValue: context.invocation.value("by") ?? "component") ?? .component
-        let path = support.databasePath(config: config)
+        let path = try support.databasePath(config: config)
         let files = carbon.codecarbonCSV
-        let imports = try await automaticImport(files, isDefault: carbon.csvIsDefault, databasePath: path, context: context)
+        let imports = try await automaticImport(files, isDefault: carbon.csvIsDefault, databasePath: path, context: context, config: config)
         let working = context.workingDirectory
         let result = await BlockingCall.run { () -> Result<CarbonReport, StoreError> in
             let builder = CarbonReportBuilder(period: period, dimension: dimension, config: carbon)
@@ -22,7 +22,7 @@ enum CarbonReportCommand {
             // No database and nothing imported: an empty report, without creating a file.
             guard access(absolute, F_OK) == 0 else { return .success(builder.build(runs: [], attribution: [:], baselineRuns: [])) }
             do throws(StoreError) {
-                let database = try Database(path: path)
+                let database = try support.openDatabase(path, config: config)
                 let store = CarbonRunStore(database: database)
                 return .success(try database.readTransaction { () throws(StoreError) in
                     let runs = period.isDay ? try store.runs(firstDay: period.firstDay, lastDay: period.lastDay)
@@ -83,9 +83,10 @@ enum CarbonReportCommand {
     /// Imports the configured emissions files. Problems are notes on stderr, never a failure
     /// of the report: a missing default file is normal before CodeCarbon first ran.
     static func automaticImport(_ files: [String], isDefault: Bool, databasePath: String,
-                                context: CommandContext) async throws(StoreError) -> [CodeCarbonImporter.Outcome] {
+                                context: CommandContext, config: MonitoringConfig?) async throws(StoreError) -> [CodeCarbonImporter.Outcome] {
         guard !files.isEmpty else { return [] }
-        let outcomes = try await CarbonImportCommand.importAll(files, databasePath: databasePath, workingDirectory: context.workingDirectory)
+        let outcomes = try await CarbonImportCommand.importAll(files, databasePath: databasePath, workingDirectory: context.workingDirectory,
+                                                                  support: CommandSupport(context: context), config: config)
         for outcome in outcomes {
             if let failure = outcome.failure, failure.exitCode == .noInput {
                 context.note(isDefault ? "note: \(outcome.file) not found (CodeCarbon has not written it yet); nothing imported"

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `tta-monitor check`: probe now, store one run, report it in every asked-for format,
 /// exit with the verdict.
 enum CheckCommand {
@@ -18,10 +22,12 @@ enum CheckCommand {
         // One connection for the whole run (discovery state, prior state, the results),
         // opened and migrated before probing so a bad --db fails in milliseconds rather than
         // after every check has run. --no-store without a database creates none.
-        let databasePath = support.databasePath(config: config)
+        let databasePath = try support.databasePath(config: config)
+        try plan.refuseOverwriting(databasePath, what: "the database", commandPath: invocation.commandPath)
+        try plan.refuseOverwriting(config.sourcePath, what: "the config file", commandPath: invocation.commandPath)
         let noStore = invocation.flag("no-store")
         let database = noStore && !config.discovery.auto && !support.locator.exists(databasePath)
-            ? nil : try Database(path: databasePath)
+            ? nil : try support.openDatabase(databasePath, config: config)
         if config.discovery.auto, let database {
             let discovered = try await AutoDiscovery.run(
                 config: config, configText: try ConfigLoader.readFile(config.sourcePath), environment: context.environment,
@@ -72,7 +78,7 @@ enum CheckCommand {
         let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,
                                     durationMs: stopwatch.elapsedMilliseconds, failOn: failOn,
                                     latencyThresholds: latencyThresholds(selected))
-        try deliver(report, plan: plan, context: context)
+        try deliver(report, plan: plan, context: context, mode: config.storageMode)
         // A command check that ignored SIGTERM at its timeout gets SIGKILL a second later;
         // wait for that (bounded) so nothing the run started outlives it.
         _ = await CommandCheck.waitForTimedOutCommands()
@@ -82,7 +88,8 @@ enum CheckCommand {
     /// Writes every file (each atomically), then stdout. One unwritable file does not keep
     /// the others from being written (a broken CI path must not starve the textfile
     /// collector); the failures are reported together afterwards, exit status 74.
-    static func deliver(_ report: CheckRunReport, plan: ReportOutputPlan, context: CommandContext) throws(OutputError) {
+    static func deliver(_ report: CheckRunReport, plan: ReportOutputPlan, context: CommandContext,
+                        mode: mode_t = FileMode.privateData) throws(OutputError) {
         let plain = TerminalStyle(isTerminal: false, environment: [:], noColorFlag: true)
         var failures: [String] = []
         var standardOutput: String?
@@ -92,7 +99,7 @@ enum CheckCommand {
                 standardOutput = target.format.render(report, style: context.style, verbose: context.verbose)
             case .file(let path):
                 do {
-                    try AtomicFile.write(target.format.render(report, style: plain, verbose: context.verbose), to: path)
+                    try AtomicFile.write(target.format.render(report, style: plain, verbose: context.verbose), to: path, mode: mode)
                 } catch {
                     failures.append(error.message)
                 }

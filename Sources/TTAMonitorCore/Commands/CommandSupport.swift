@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Steps several commands share: finding and loading the config, opening the database,
 /// parsing common option values.
 struct CommandSupport {
@@ -20,8 +24,29 @@ struct CommandSupport {
     }
 
     /// The database path for this invocation.
-    func databasePath(config: MonitoringConfig?) -> String {
-        locator.databasePath(explicit: context.invocation.value("db"), config: config)
+    func databasePath(config: MonitoringConfig?) throws(ConfigError) -> String {
+        try locator.databasePath(explicit: context.invocation.value("db"), config: config)
+    }
+
+    /// Opens the database at `path` with `monitoring.storage.mode`, creating the default
+    /// location's directories (and only those) when it is to be written, and shows the
+    /// notes about permissions it tightened.
+    func openDatabase(_ path: String, config: MonitoringConfig?, readOnly: Bool = false) throws(StoreError) -> Database {
+        try openDatabase(path, mode: config?.storageMode ?? FileMode.privateData, readOnly: readOnly)
+    }
+
+    /// Opens the database at `path` with permissions `mode` (see `openDatabase(_:config:readOnly:)`).
+    func openDatabase(_ path: String, mode: mode_t, readOnly: Bool = false) throws(StoreError) -> Database {
+        let defaultPath = try? locator.defaultDatabasePath()
+        if path == defaultPath {
+            if locator.ignoresRelativeStateHome {
+                context.note("note: XDG_STATE_HOME is not an absolute path and is ignored (as the XDG base directory specification says)")
+            }
+            if !readOnly { try DatabaseDirectory.create(parentOf: path) }
+        }
+        let database = try Database(path: path, readOnly: readOnly, mode: mode)
+        for note in database.permissionNotes { context.note(note) }
+        return database
     }
 
     /// Parses a duration option, as a usage error when malformed.

@@ -29,7 +29,7 @@ enum ConfigCommand {
     static func show(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let config = try support.requiredConfig()
-        let effective = EffectiveConfig(config: config, databasePath: support.databasePath(config: config))
+        let effective = EffectiveConfig(config: config, databasePath: try support.databasePath(config: config))
         context.console.out(context.wantsJSON ? JSONWriter.render(effective.json) + "\n" : effective.yaml)
         return .ok
     }

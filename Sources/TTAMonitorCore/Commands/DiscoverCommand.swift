@@ -40,7 +40,7 @@ enum DiscoverCommand {
 
         var report = DiscoveryReport(proposals: outcome.proposals)
         if context.invocation.flag("save") {
-            let database = try Database(path: support.databasePath(config: config))
+            let database = try support.openDatabase(try support.databasePath(config: config), config: config)
             report.changes = try DiscoveredComponents(database: database).save(outcome.proposals, now: WallClock.nowMilliseconds())
         }
         let text: String

@@ -8,10 +8,12 @@ import Glibc
 /// writes block.
 enum ExportCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        let request = try ExportRequest(context: context, now: WallClock.nowMilliseconds())
+        var asked = try ExportRequest(context: context, now: WallClock.nowMilliseconds())
         let support = CommandSupport(context: context)
         let config = try support.optionalConfig()
-        let path = support.databasePath(config: config)
+        asked.fileMode = config?.storageMode ?? FileMode.privateData
+        let request = asked
+        let path = try support.databasePath(config: config)
         guard support.locator.exists(path) else {
             throw StoreError.missing("no database yet; run 'tta-monitor check' first (or pass --db/--config)", path: path)
         }

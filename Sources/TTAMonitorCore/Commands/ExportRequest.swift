@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The checked options of one `export` invocation.
 struct ExportRequest: Sendable {
     /// `--format` (required).
@@ -14,6 +18,8 @@ struct ExportRequest: Sendable {
     var pushURL: String?
     /// The time the export was asked for.
     var now: Int64
+    /// Permissions of the `--output` file (`monitoring.storage.mode`, else 0600).
+    var fileMode: mode_t = FileMode.privateData
 
     /// Validates the options; every mistake is a usage error (exit 64) found before the
     /// database is opened.

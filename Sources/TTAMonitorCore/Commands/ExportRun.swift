@@ -8,12 +8,12 @@ struct ExportRun {
 
     /// Writes the export; returns the Prometheus text when it is to be pushed as well.
     func perform(support: CommandSupport) throws -> String? {
-        let database = try Database(path: databasePath)
+        let database = try support.openDatabase(databasePath, mode: request.fileMode)
         let known = try StatusQuery(database: database).components().keys.sorted()
         _ = try support.resolveNames(request.checks, among: known, what: "check")
         // With --push and no --output, the metrics only go to the gateway.
         let writesOutput = request.pushURL == nil || request.outputPath != nil
-        let sink = writesOutput ? try request.outputPath.map { path throws(OutputError) in try ExportSink(path: path) } ?? ExportSink() : nil
+        let sink = writesOutput ? try request.outputPath.map { path throws(OutputError) in try ExportSink(path: path, mode: request.fileMode) } ?? ExportSink() : nil
         defer { sink?.abandon() }
         let header = ExportHeader(report: request.report, period: request.period, generatedAt: request.now, host: host)
         var pushText: String?

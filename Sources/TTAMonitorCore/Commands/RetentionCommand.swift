@@ -4,7 +4,7 @@ enum RetentionCommand {
     static func purge(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let config = try support.optionalConfig()
-        let path = support.databasePath(config: config)
+        let path = try support.databasePath(config: config)
         guard support.locator.exists(path) else {
             throw StoreError.missing("no database yet; nothing to purge (run 'tta-monitor check' first, or pass --db)", path: path)
         }
@@ -17,7 +17,7 @@ enum RetentionCommand {
         // SQLite blocks for the whole purge: keep it off the cooperative pool.
         let result = await BlockingCall.run { () -> Result<RetentionPurge.Outcome, StoreError> in
             do throws(StoreError) {
-                let purge = RetentionPurge(database: try Database(path: path), config: retention,
+                let purge = RetentionPurge(database: try support.openDatabase(path, config: config), config: retention,
                                            now: WallClock.nowMilliseconds())
                 var lastShown: Int64 = 0
                 return .success(try purge.run(datasets, dryRun: dryRun, progress: showProgress ? { dataset, rows in

@@ -9,7 +9,7 @@ enum StatusCommand {
         let support = CommandSupport(context: context)
         let window = try support.durationOption("window") ?? .seconds(86_400)
         let config = try support.optionalConfig()
-        let path = support.databasePath(config: config)
+        let path = try support.databasePath(config: config)
         let now = WallClock.nowMilliseconds()
 
         var states: [String: StatusQuery.ComponentState] = [:]
@@ -25,7 +25,7 @@ enum StatusCommand {
 
         var names = config?.checks.map(\.name) ?? []
         if databaseExists {
-            let query = StatusQuery(database: try Database(path: path))
+            let query = StatusQuery(database: try support.openDatabase(path, config: config))
             try query.database.readTransaction { () throws(StoreError) in
                 states = try query.components()
                 lastPurge = try query.lastPurge()

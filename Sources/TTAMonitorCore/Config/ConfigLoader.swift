@@ -41,6 +41,7 @@ public struct ConfigLoader: Sendable {
         config.enabled = try reader.bool("enabled") ?? true
         if var storage = try reader.mapping("storage") {
             config.storagePath = try storage.string("path")
+            config.storageMode = try storage.fileMode("mode") ?? FileMode.privateData
             try storage.finish()
         }
         if let seconds = try reader.int("health_check_interval", range: 1...86_400) {
@@ -80,6 +81,7 @@ public struct ConfigLoader: Sendable {
         // After carbon: a `carbon` alert rule without its own limit uses daily_threshold_kg.
         if var alerts = try reader.mapping("alerts") {
             config.alerts = try AlertsConfig.read(&alerts, carbonDailyThresholdKg: config.carbon.dailyThresholdKg)
+            config.alerts.applyFileMode(config.storageMode)
         }
         if let checksNode = reader.node("checks") {
             config.checks = try CheckConfigDecoder(document: document, interpolation: interpolation)

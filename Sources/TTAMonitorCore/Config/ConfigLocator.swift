@@ -38,14 +38,32 @@ public struct ConfigLocator: Sendable {
     }
 
     /// The database: `--db`, else `monitoring.storage.path`, else `$TTA_MONITOR_DB`, else
-    /// `$XDG_STATE_HOME/tta-monitor/monitor.db` (`~/.local/state/...` when unset).
-    public func databasePath(explicit: String?, config: MonitoringConfig?) -> String {
+    /// `defaultDatabasePath()`.
+    public func databasePath(explicit: String?, config: MonitoringConfig?) throws(ConfigError) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let configured = config?.storagePath, !configured.isEmpty { return expandHome(configured) }
         if let fromEnvironment = environment["TTA_MONITOR_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? ".") + "/.local/state"
-        return stateHome + "/tta-monitor/monitor.db"
+        return try defaultDatabasePath()
+    }
+
+    /// `$XDG_STATE_HOME/tta-monitor/monitor.db`, else `$HOME/.local/state/tta-monitor/monitor.db`.
+    /// As the XDG base directory specification says, a relative `XDG_STATE_HOME` is ignored;
+    /// a missing or relative `HOME` is an error rather than a database in whatever the
+    /// working directory (or `/`) happens to be.
+    public func defaultDatabasePath() throws(ConfigError) -> String {
+        let suffix = "/tta-monitor/monitor.db"
+        if let stateHome = environment["XDG_STATE_HOME"], stateHome.hasPrefix("/") { return stateHome + suffix }
+        guard let home = environment["HOME"], home.hasPrefix("/") else {
+            throw ConfigError("no database location: HOME is not set to an absolute path (and XDG_STATE_HOME is not "
+                + "an absolute path either); pass --db PATH, set monitoring.storage.path, or set TTA_MONITOR_DB")
+        }
+        return (home == "/" ? "" : home) + "/.local/state" + suffix
+    }
+
+    /// Whether `XDG_STATE_HOME` is set but ignored for not being an absolute path.
+    public var ignoresRelativeStateHome: Bool {
+        guard let stateHome = environment["XDG_STATE_HOME"], !stateHome.isEmpty else { return false }
+        return !stateHome.hasPrefix("/")
     }
 
     private func expandHome(_ path: String) -> String {

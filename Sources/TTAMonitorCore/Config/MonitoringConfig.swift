@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Defaults applied to every check that does not set its own (`monitoring.defaults`).
 public struct CheckDefaults: Sendable, Equatable {
     /// Per-check timeout.
@@ -28,6 +32,9 @@ public struct MonitoringConfig: Sendable {
     public var enabled: Bool = true
     /// `monitoring.storage.path` as written (relative to the working directory).
     public var storagePath: String?
+    /// `monitoring.storage.mode`: the permissions of every file tta-monitor creates (the
+    /// database, reports, exports, the `file` channel's file); 0600 unless set.
+    public var storageMode: mode_t = FileMode.privateData
     /// `monitoring.defaults`.
     public var defaults = CheckDefaults()
     /// `monitoring.checks`, in file order.

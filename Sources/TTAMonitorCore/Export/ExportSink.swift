@@ -13,40 +13,30 @@ final class ExportSink {
     /// Pending bytes; writers append here and call `flushIfFull()`.
     var buffer: [UInt8] = []
     private let fd: Int32
-    private let target: String?
-    private let temporary: String?
-    private var finished = false
+    /// The file being written; nil for standard output.
+    private let file: ReplacementFile?
     private static let chunk = 1 << 16
 
     /// The destination as the user named it, for messages.
-    var destinationName: String { target ?? "standard output" }
+    var destinationName: String { file?.target ?? "standard output" }
 
     /// Writes to standard output.
     init() {
         fd = 1
-        target = nil
-        temporary = nil
+        file = nil
         buffer.reserveCapacity(Self.chunk * 2)
     }
 
-    /// Writes to a temporary file beside `path`, renamed over it on `commit()`.
-    init(path: String, mode: mode_t = 0o644) throws(OutputError) {
-        let temporary = Self.temporaryPath(for: path)
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Self.failure("cannot create", path) }
-        self.fd = fd
-        self.target = path
-        self.temporary = temporary
+    /// Writes to a temporary file beside `path` (`ReplacementFile`), renamed over it on
+    /// `commit()`; the file gets permissions `mode` (default 0600).
+    init(path: String, mode: mode_t = FileMode.privateData) throws(OutputError) {
+        let file = try ReplacementFile(replacing: path, mode: mode)
+        self.fd = file.descriptor
+        self.file = file
         buffer.reserveCapacity(Self.chunk * 2)
     }
 
     deinit { abandon() }
-
-    /// `dir/.name.tmp-PID`: hidden, in the target's directory, unique per process.
-    static func temporaryPath(for path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return ".\(path).tmp-\(getpid())" }
-        return String(path[...slash]) + "." + path[path.index(after: slash)...] + ".tmp-\(getpid())"
-    }
 
     /// Appends text.
     func write(_ text: String) throws(OutputError) {
@@ -83,26 +73,12 @@ final class ExportSink {
     /// Finishes the export: flushes, and for a file fsyncs and renames it into place.
     func commit() throws(OutputError) {
         try flush()
-        guard let target, let temporary, !finished else { return }
-        finished = true
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let error = Self.failure("cannot flush", target)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, target) == 0 else {
-            let error = Self.failure("cannot replace", target)
-            unlink(temporary)
-            throw error
-        }
+        try file?.commit()
     }
 
     /// Gives up: the temporary file is removed and the target left as it was.
     func abandon() {
-        guard let temporary, !finished else { return }
-        finished = true
-        close(fd)
-        unlink(temporary)
+        file?.abandon()
     }
 
     private static func failure(_ action: String, _ path: String) -> OutputError {

@@ -11,38 +11,14 @@ public struct OutputError: ReportableError {
 }
 
 /// Writes files so that readers see either the old or the whole new content, never a part:
-/// write a temporary file beside the target, fsync it, then rename over the target.
+/// write a temporary file beside the target (`ReplacementFile`: random name, no links
+/// followed), fsync it, then rename over the target.
 public enum AtomicFile {
-    /// Replaces `path` with `text`.
-    public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws(OutputError) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw failure("cannot create", path) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure("cannot write", path)
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let error = failure("cannot flush", path)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let error = failure("cannot replace", path)
-            unlink(temporary)
-            throw error
-        }
-    }
-
-    private static func failure(_ action: String, _ path: String) -> OutputError {
-        OutputError(message: "\(action) output file '\(path)': \(String(decoding: Array(String(cString: strerror(errno)).utf8), as: UTF8.self))")
+    /// Replaces `path` with `text`; the file gets permissions `mode` (default 0600).
+    public static func write(_ text: String, to path: String, mode: mode_t = FileMode.privateData) throws(OutputError) {
+        let file = try ReplacementFile(replacing: path, mode: mode)
+        // A failed write leaves the target alone: the temporary goes with `file`.
+        try file.write(Array(text.utf8))
+        try file.commit()
     }
 }

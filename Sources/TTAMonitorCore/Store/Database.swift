@@ -12,19 +12,21 @@ public final class Database {
     /// How long a writer waits for another process's lock before giving up (exit 75).
     public static let busyTimeoutMilliseconds: Int32 = 5_000
 
+    /// Notes about permissions tightened on open (see `mode`), for the command to show.
+    public private(set) var permissionNotes: [String] = []
+    /// The file the connection opened, to notice when the path comes to name another one.
+    private var identity: DatabaseFile.Identity?
+
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     /// - Parameter readOnly: open without creating or migrating (for `status`); a missing
     ///   file is then an error.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// - Parameter mode: permissions for a new file (0600 when nil); when given, an existing
+    ///   database (and its -wal, -shm) loses every permission outside it.
+    public init(path: String, readOnly: Bool = false, mode: mode_t? = nil) throws(StoreError) {
         self.path = path
-        if !readOnly { try Self.createParentDirectory(of: path) }
-        // Create the file ourselves with mode 0600 before SQLite does: results can contain
-        // internal host names and error texts that other local users have no business reading.
-        if !readOnly, access(path, F_OK) != 0 {
-            let fd = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError("cannot create file: \(String(cString: strerror(errno)))", path: path) }
-            close(fd)
-        }
+        try DatabaseFile.refusePlantedLinks(path)
+        if !readOnly { try DatabaseFile.create(path, mode: mode ?? FileMode.privateData) }
+        if let mode { permissionNotes = DatabaseFile.tighten(path, to: mode) }
         var connection: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let code = sqlite3_open_v2(path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -43,6 +45,7 @@ public final class Database {
         waitWhenBusy(upTo: Self.busyTimeoutMilliseconds)
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
+        identity = DatabaseFile.Identity(path: path)
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -75,18 +78,6 @@ public final class Database {
         try execute("PRAGMA synchronous = NORMAL")
     }
 
-    private static func createParentDirectory(of path: String) throws(StoreError) {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        let parent = String(path[..<slash])
-        var prefix = parent.hasPrefix("/") ? "" : "."
-        for component in parent.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
-                throw StoreError("cannot create directory \(prefix): \(String(cString: strerror(errno)))", path: path)
-            }
-        }
-    }
-
     /// Builds an error from a result code and the connection's message.
     func error(_ code: Int32) -> StoreError {
         let primary = code & 0xFF
@@ -114,12 +105,22 @@ public final class Database {
         try execute("BEGIN IMMEDIATE")
         do {
             let value = try body()
+            try checkStillAtPath()
             try execute("COMMIT")
             return value
         } catch {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Fails when the path no longer names the file this connection has open (the database
+    /// was deleted, or another moved over it, mid-run): a commit would go to a file nobody
+    /// will read again, and claiming the run was stored would be false.
+    func checkStillAtPath() throws(StoreError) {
+        guard let identity, DatabaseFile.Identity(path: path) != identity else { return }
+        throw StoreError("the database file was deleted or replaced while tta-monitor was using it; "
+            + "nothing was stored (run the command again)", path: path)
     }
 
     /// Runs `body` in a read transaction, so all its queries see one snapshot.

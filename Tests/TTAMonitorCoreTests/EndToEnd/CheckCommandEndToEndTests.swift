@@ -8,7 +8,9 @@ import Testing
     /// A config exercising each outcome: OK redis, OK http, a 500, a slow endpoint past its
     /// timeout, a closed port, a JSON mismatch, the host disk, and a body mismatch.
     func writeConfig(in directory: TemporaryDirectory, http: LocalHTTPServer, redisURL: String, closedPort: Int) throws -> String {
-        try directory.write("tta_config.yaml", """
+        // tta-monitor creates directories only for its default database location.
+        try FileManager.default.createDirectory(atPath: directory.file("data"), withIntermediateDirectories: true)
+        return try directory.write("tta_config.yaml", """
             player_experience:
               api: {port: 8080}
             monitoring:

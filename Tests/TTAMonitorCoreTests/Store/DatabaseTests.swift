@@ -5,7 +5,7 @@ import Testing
 @Suite struct DatabaseTests {
     @Test func newDatabaseIsPrivateMigratedAndInWALMode() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("nested/dir/monitor.db")
+        let path = directory.file("monitor.db")
         let database = try Database(path: path)
         #expect(try database.scalarInt("PRAGMA user_version") == Migrations.currentVersion)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int

@@ -3,11 +3,14 @@ import Glibc
 #endif
 
 /// `type: file`: appends one JSON line per notification (`AlertNotification.json`) to a
-/// file, created with mode 0600. Each line goes out in one `write` on an `O_APPEND`
-/// descriptor, so lines from concurrent writers never interleave.
+/// file, created with mode 0600 (`monitoring.storage.mode`). Each line goes out in one
+/// `write` on an `O_APPEND` descriptor, so lines from concurrent writers never interleave.
 public struct FileChannel: Sendable {
     /// The file; a relative path is relative to the working directory.
     public var path: String
+    /// The file's permissions: set on a new file, and an existing file with looser ones is
+    /// tightened to them.
+    public var mode: mode_t = FileMode.privateData
 
     /// Reads the type's key: path.
     static func read(_ reader: inout MappingReader, channel: String) throws(ConfigError) -> FileChannel {
@@ -27,9 +30,10 @@ public struct FileChannel: Sendable {
     /// thread of its own and the channel's timeout still bounds the wait.
     func send(_ notifications: [AlertNotification], channel: AlertChannel) async -> ChannelSendResult {
         let path = path
+        let mode = mode
         let lines = Self.lines(notifications)
         let outcome = ResumeOnce<ChannelSendResult>()
-        CommandThread.start { outcome.resume(with: Self.append(lines, to: path)) }
+        CommandThread.start { outcome.resume(with: Self.append(lines, to: path, mode: mode)) }
         let timer = Task {
             try? await Task.sleep(for: channel.timeout)
             outcome.resume(with: .failed("writing \(path) took longer than \(DurationParser.format(channel.timeout))"))
@@ -40,9 +44,12 @@ public struct FileChannel: Sendable {
     }
 
     /// Blocking: opens, writes each line whole, closes.
-    static func append(_ lines: [String], to path: String) -> ChannelSendResult {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return .failed("cannot open \(path): \(reason(errno))") }
+    static func append(_ lines: [String], to path: String, mode: mode_t = FileMode.privateData) -> ChannelSendResult {
+        let fd: Int32
+        switch AppendFile.open(path, mode: mode) {
+        case .success(let descriptor): fd = descriptor
+        case .failure(let problem): return .failed(problem.message)
+        }
         defer { close(fd) }
         for line in lines {
             let bytes = Array(line.utf8)

@@ -11,7 +11,8 @@
 ///   `--json`) report only when one was asked for; otherwise it stays empty, so cron jobs
 ///   and CI steps that only want the files get nothing else.
 /// - Without any `--output`, the `--format` report (default `table`) goes to stdout.
-/// - At most one report may go to stdout, and no two to the same file.
+/// - At most one report may go to stdout, and no two to the same file, however spelled
+///   (`a.xml`, `./a.xml`, through a linked directory or a hard link).
 public struct ReportOutputPlan: Sendable, Equatable {
     /// Where a report goes.
     public enum Destination: Sendable, Equatable {
@@ -66,11 +67,26 @@ public struct ReportOutputPlan: Sendable, Equatable {
         guard targets.filter({ $0.destination == .standardOutput }).count <= 1 else {
             throw usage("Only one report can go to standard output; give the others a file with '--output FORMAT=PATH'.")
         }
-        var seen: Set<String> = []
-        for case .file(let path) in targets.map(\.destination) where !seen.insert(path).inserted {
-            throw usage("Two reports would write '\(path)'; give each its own file.")
+        // Compared by what they name, not how they are spelled: `a.xml` and `./a.xml` are one file.
+        var seen: [(path: String, keys: Set<String>)] = []
+        for case .file(let path) in targets.map(\.destination) {
+            let keys = OutputFileIdentity.keys(for: path)
+            if let earlier = seen.first(where: { !$0.keys.isDisjoint(with: keys) }) {
+                throw usage(earlier.path == path ? "Two reports would write '\(path)'; give each its own file."
+                    : "Two reports would write the same file, '\(earlier.path)' and '\(path)'; give each its own file.")
+            }
+            seen.append((path, keys))
         }
         self.targets = targets
+    }
+
+    /// A usage error when a report would replace `path` (the database, the config file),
+    /// however either is spelled.
+    public func refuseOverwriting(_ path: String, what: String, commandPath: [String]) throws(UsageError) {
+        let keys = OutputFileIdentity.keys(for: path)
+        for case .file(let output) in targets.map(\.destination) where !OutputFileIdentity.keys(for: output).isDisjoint(with: keys) {
+            throw UsageError("The report file '\(output)' is \(what); give the report another file.", commandPath: commandPath)
+        }
     }
 
     /// `("junit", "report.xml")` for `junit=report.xml`; nil when the text before the first
