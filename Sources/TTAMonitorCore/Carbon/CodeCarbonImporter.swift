@@ -63,8 +63,9 @@ struct CodeCarbonImporter {
             outcome.rows += 1
             switch item.flatMap(parser.parse) {
             case .success(var run):
-                // Project and run names are shown on terminals; whoever writes the CSV chose them.
-                run.texts = run.texts.mapValues { TerminalSafeText.neutralise($0) }
+                // Project and run names are shown on terminals; whoever writes the CSV chose
+                // them. Line breaks stay (RFC 4180 allows them; tables show them as pictures).
+                run.texts = run.texts.mapValues { TerminalSafeText.neutralise($0, keepingLayout: true) }
                 runs.append(run)
             case .failure(let malformed): outcome.malformed.append(malformed)
             }
