@@ -61,4 +61,31 @@ import Glibc
         let outcome = try await BinaryRunner.run(["--config", "tta.yaml", "carbon", "import", source], in: directory.path)
         Self.expectCleanFailure(outcome, code: 65, mentions: "larger than the 256 MiB limit")
     }
+
+    @Test("an emissions.csv another user replaced with a FIFO they hold open does not hang carbon import: 65 after 10 s",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func plantedFIFO() async throws {
+        let directory = try TemporaryDirectory()
+        let shared = directory.file("codecarbon")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+        chmod(directory.path, 0o755)
+        chmod(shared, 0o1777)
+        try directory.write("tta.yaml", "monitoring:\n  storage: {path: monitor.db}\n  checks:\n    - {name: disk-root, type: disk, path: /}\n")
+        // As nobody: plant the FIFO and keep it open for writing, never writing.
+        let planter = Process()
+        planter.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        planter.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c",
+                             "mkfifo emissions.csv && exec 3<>emissions.csv && exec sleep 120"]
+        planter.currentDirectoryURL = URL(fileURLWithPath: shared)
+        try planter.run()
+        defer { planter.terminate(); planter.waitUntilExit() }
+        let fifo = shared + "/emissions.csv"
+        var waited = 0
+        var info = stat()
+        while waited < 200, stat(fifo, &info) != 0 || info.st_uid != 65_534 { usleep(50_000); waited += 1 }
+        #expect(info.st_mode & S_IFMT == S_IFIFO && info.st_uid == 65_534)
+        try await Task.sleep(for: .milliseconds(300))
+        let outcome = try await BinaryRunner.run(["--config", "tta.yaml", "carbon", "import", fifo], in: directory.path)
+        Self.expectCleanFailure(outcome, code: 65, mentions: "sent no data for 10 s")
+    }
 }
