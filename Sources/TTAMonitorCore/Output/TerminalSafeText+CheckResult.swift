@@ -5,7 +5,9 @@ extension TerminalSafeText {
     public static func neutralise(_ result: CheckResult) -> CheckResult {
         var copy = result
         copy.message = neutralise(result.message)
-        copy.details = neutralise(result.details)
+        // Details can be large (a scrape's series); most hold nothing to replace, and are
+        // then kept as they are rather than rebuilt.
+        if needsNeutralising(result.details) { copy.details = neutralise(result.details) }
         copy.perfdata = result.perfdata.map { item in
             var item = item
             item.label = neutralise(item.label)
@@ -27,6 +29,16 @@ extension TerminalSafeText {
         case .array(let items): .array(items.map { neutralise($0) })
         case .object(let members): .object(members.map { (neutralise($0.0), neutralise($0.1)) })
         default: value
+        }
+    }
+
+    /// Whether any string or key inside `value` holds a character `neutralise` replaces.
+    static func needsNeutralising(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): needsNeutralising(text, keepingLayout: true)
+        case .array(let items): items.contains { needsNeutralising($0) }
+        case .object(let members): members.contains { needsNeutralising($0.0) || needsNeutralising($0.1) }
+        default: false
         }
     }
 }
