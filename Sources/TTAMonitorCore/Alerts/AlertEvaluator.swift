@@ -126,7 +126,8 @@ struct AlertEvaluator {
             let subject = AlertSubject(database: store.database, check: check, componentID: check.flatMap { componentIDs[$0] },
                                        now: now, openSince: open?.startedAt)
             let observation = try rule.condition.observe(subject)
-            let summary = evaluator.config.redactor.redact(rule.renderSummary(check: check, observation: observation))
+            let summary = TerminalSafeText.neutralise(
+                evaluator.config.redactor.redact(rule.renderSummary(check: check, observation: observation)))
 
             guard observation.state != .inactive else {
                 guard var alert = open else { return }

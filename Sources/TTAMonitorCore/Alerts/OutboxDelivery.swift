@@ -138,7 +138,8 @@ struct OutboxDelivery {
             let batch = rows[start..<min(start + batchSize, rows.count)]
             outcome.messages += 1
             if case .failed(let reason) = await channel.send(batch.map(\.notification), sentAt: sentAt) {
-                outcome.error = redactor.redact(channel.masking(reason))
+                // A receiver's error body is untrusted text: it goes to last_error and stderr.
+                outcome.error = TerminalSafeText.neutralise(redactor.redact(channel.masking(reason)))
                 outcome.failedIDs = rows[start...].map(\.id)
                 break
             }

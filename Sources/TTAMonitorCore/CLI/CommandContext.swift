@@ -30,8 +30,9 @@ public struct CommandContext: Sendable {
     /// `-v`/`--verbose` was given.
     public var verbose: Bool { invocation.flag("verbose") }
 
-    /// Writes a diagnostic line to stderr unless `--quiet`.
+    /// Writes a diagnostic line to stderr unless `--quiet`. Notes quote delivery errors and
+    /// discovery findings, so control characters in them are made visible.
     public func note(_ text: String) {
-        if !quiet { console.err(text + "\n") }
+        if !quiet { console.err(TerminalSafeText.neutralise(text, keepingLayout: true) + "\n") }
     }
 }

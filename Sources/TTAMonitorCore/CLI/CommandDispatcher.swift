@@ -97,10 +97,11 @@ public enum CommandDispatcher {
             console.err("  See '\(pathText) --help' for more information.\n")
             return ExitCode.usage.rawValue
         case let error as ReportableError:
-            console.err("Error: \(error.description)\n")
+            // An error may quote what a target, a receiver or an import file said.
+            console.err("Error: \(TerminalSafeText.neutralise(error.description, keepingLayout: true))\n")
             return error.exitCode.rawValue
         default:
-            console.err("Error: internal error: \(error)\n")
+            console.err("Error: internal error: \(TerminalSafeText.neutralise("\(error)", keepingLayout: true))\n")
             return ExitCode.software.rawValue
         }
     }

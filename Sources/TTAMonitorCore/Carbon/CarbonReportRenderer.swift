@@ -30,7 +30,8 @@ enum CarbonReportRenderer {
         }
         if !report.recommendations.isEmpty {
             text += "\nRecommendations:\n"
-            for item in report.recommendations { text += "- \(item.message)\n" }
+            // Recommendations name projects and models, which come from CSV files.
+            for item in report.recommendations { text += "- \(TerminalSafeText.neutralise(item.message))\n" }
         }
         return text
     }

@@ -18,17 +18,27 @@ struct CodeCarbonImporter {
         var failure: CarbonError?
     }
 
+    /// The most an emissions file may hold: about half a million CodeCarbon rows. Parsing
+    /// needs a few times the file's size in memory, so the bound is also one on memory.
+    static let maximumFileBytes = 256 << 20
+
     /// Reads and parses `path` (relative to `workingDirectory`), without touching the database.
     static func parse(path: String, workingDirectory: String) -> (runs: [CarbonRun], outcome: Outcome) {
         var outcome = Outcome(file: path)
         let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
         let text: String
-        switch ProcFile.bytes(absolute, limit: 512 << 20) {
+        switch BoundedFileReader.bytes(absolute, limit: maximumFileBytes) {
         case .success(let bytes):
             text = String(decoding: bytes, as: UTF8.self)
-        case .failure(let failure):
-            outcome.failure = failure.isMissing ? .missingInput("\(path): no such file")
-                : .missingInput("\(path): cannot read: \(failure.reason)")
+        case .failure(.open(let code)), .failure(.read(let code)):
+            outcome.failure = code == ENOENT ? .missingInput("\(path): no such file")
+                : .missingInput("\(path): cannot read: \(String(cString: strerror(code)).lowercased())")
+            return ([], outcome)
+        case .failure(.tooLarge(let limit)):
+            outcome.failure = .badData("\(path): larger than the \(BoundedFileReader.describe(limit)) limit for an emissions file")
+            return ([], outcome)
+        case .failure(.timedOut(let waited)):
+            outcome.failure = .badData("\(path): sent no data for \(waited.components.seconds) s (a pipe or device nobody writes to?)")
             return ([], outcome)
         }
         var items = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)[...]
@@ -52,7 +62,11 @@ struct CodeCarbonImporter {
         for item in items {
             outcome.rows += 1
             switch item.flatMap(parser.parse) {
-            case .success(let run): runs.append(run)
+            case .success(var run):
+                // Project and run names are shown on terminals; whoever writes the CSV chose
+                // them. Line breaks stay (RFC 4180 allows them; tables show them as pictures).
+                run.texts = run.texts.mapValues { TerminalSafeText.neutralise($0, keepingLayout: true) }
+                runs.append(run)
             case .failure(let malformed): outcome.malformed.append(malformed)
             }
         }

@@ -82,7 +82,7 @@ enum AlertsListCommand {
             return .ok
         }
         func time(_ ms: Int64?) -> String { ms.map { Timestamps.rfc3339(milliseconds: $0) } ?? "-" }
-        var text = "Alert \(record.id): \(AlertsCommandSupport.subject(record))\n"
+        var text = "Alert \(record.id): \(TerminalSafeText.neutralise(AlertsCommandSupport.subject(record)))\n"
         let fields: [(String, String)] = [
             ("state", record.state), ("severity", record.severity), ("kind", record.kind), ("summary", record.summary),
             ("value", AlertNumber.text(record.value)), ("threshold", AlertNumber.text(record.threshold)),
@@ -92,7 +92,10 @@ enum AlertsListCommand {
             ("labels", record.labels.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")),
             ("runbook", record.runbookURL ?? "-"), ("fingerprint", record.fingerprint),
         ]
-        for (name, value) in fields { text += "  \(name):" + String(repeating: " ", count: max(1, 18 - name.count)) + value + "\n" }
+        for (name, value) in fields {
+            // Summaries and labels carry target text; an old database may hold it raw.
+            text += "  \(name):" + String(repeating: " ", count: max(1, 18 - name.count)) + TerminalSafeText.neutralise(value) + "\n"
+        }
         var eventTable = TextTable(headers: ["TIME", "EVENT", "DETAIL"])
         for event in events { eventTable.add([time(event.ts), event.event, event.detail ?? ""]) }
         text += "\n" + eventTable.render(header: context.style.bold)

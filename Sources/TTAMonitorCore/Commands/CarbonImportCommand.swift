@@ -41,10 +41,10 @@ enum CarbonImportCommand {
     /// Malformed rows and unreadable files, one stderr line each (shown even with --quiet,
     /// since they decide the exit status).
     static func reportProblems(_ outcome: CodeCarbonImporter.Outcome, context: CommandContext, prefix: String = "Error: ") {
-        if let failure = outcome.failure { context.console.err(prefix + failure.description + "\n") }
-        for row in outcome.malformed {
-            context.console.err("\(prefix)\(outcome.file):\(row.line): \(row.reason); row skipped\n")
-        }
+        // Reasons quote the file's cells, which whoever writes the CSV controls.
+        func line(_ text: String) { context.console.err(TerminalSafeText.neutralise(text) + "\n") }
+        if let failure = outcome.failure { line(prefix + failure.description) }
+        for row in outcome.malformed { line("\(prefix)\(outcome.file):\(row.line): \(row.reason); row skipped") }
     }
 
     /// 66 when a file is missing, else 65 when any file or row was bad, else 0.

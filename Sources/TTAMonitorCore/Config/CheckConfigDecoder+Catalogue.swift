@@ -100,10 +100,10 @@ extension CheckConfigDecoder {
         }
         var spec: CommandCheckSpec
         if commandNode.scalar != nil {
-            let line = try reader.string(commandNode, path: reader.keyPath("command"))
+            let line = try reader.shellCommand(commandNode, path: reader.keyPath("command"))
             spec = CommandCheckSpec(argv: ["/bin/sh", "-c", line])
         } else {
-            guard let argv = try reader.stringList("command"), !argv.isEmpty else {
+            guard let argv = try reader.commandList("command"), !argv.isEmpty else {
                 throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
             }
             spec = CommandCheckSpec(argv: argv)

@@ -102,25 +102,24 @@ public struct ConfigLoader: Sendable {
         try reader.finish()
     }
 
-    /// Reads a whole file as UTF-8.
+    /// The most a config file (or a compose file `discover` reads) may hold. Real configs are
+    /// a few kilobytes; the bound keeps `--config /dev/zero` from taking all memory.
+    public static let maximumFileBytes = 16 << 20
+
+    /// Reads a whole file as UTF-8, at most `maximumFileBytes` of it.
     static func readFile(_ path: String) throws(ConfigError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            if errno == ENOENT { throw .missingFile("config file '\(path)' not found") }
-            throw ConfigError("cannot read config file '\(path)': \(reason)")
-        }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ConfigError("cannot read config file '\(path)': \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { break }
-            bytes += buffer[0..<count]
+        let bytes: [UInt8]
+        switch BoundedFileReader.bytes(path, limit: maximumFileBytes) {
+        case .success(let read): bytes = read
+        case .failure(.open(let code)):
+            if code == ENOENT { throw .missingFile("config file '\(path)' not found") }
+            throw ConfigError("cannot read config file '\(path)': \(String(cString: strerror(code)))")
+        case .failure(.read(let code)):
+            throw ConfigError("cannot read config file '\(path)': \(String(cString: strerror(code)))")
+        case .failure(.tooLarge(let limit)):
+            throw ConfigError("config file '\(path)' is larger than the \(BoundedFileReader.describe(limit)) limit")
+        case .failure(.timedOut(let waited)):
+            throw ConfigError("config file '\(path)' sent no data for \(waited.components.seconds) s (a pipe or device nobody writes to?)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError("config file '\(path)' is not valid UTF-8")

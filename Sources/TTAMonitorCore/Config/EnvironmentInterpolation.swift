@@ -16,24 +16,40 @@ public struct EnvironmentInterpolation: Sendable {
     /// Expands every reference in `text`. A variable set to the empty string counts as set for
     /// `${VAR}` but takes the default in `${VAR:-default}`, as POSIX shells do.
     public func expand(_ text: String) throws(Failure) -> String {
+        try expand(text, forShell: false)
+    }
+
+    /// Expands `text`, a command that `/bin/sh -c` will run: each substituted value (or
+    /// default) is quoted for where it stands, so it reaches the command as literal data and
+    /// `$(…)`, backquotes or `;` inside it never run.
+    public func expandShellCommand(_ text: String) throws(Failure) -> String {
+        try expand(text, forShell: true)
+    }
+
+    private func expand(_ text: String, forShell: Bool) throws(Failure) -> String {
         guard text.contains("$") else { return text }
         var result = ""
+        var shell = ShellQuoteState()
+        func emit(_ character: Character) {
+            result.append(character)
+            if forShell { shell.consume(character) }
+        }
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
             guard character == "$" else {
-                result.append(character)
+                emit(character)
                 index = text.index(after: index)
                 continue
             }
             let next = text.index(after: index)
             if next < text.endIndex, text[next] == "$" {
-                result.append("$")
+                emit("$")
                 index = text.index(after: next)
                 continue
             }
             guard next < text.endIndex, text[next] == "{" else {
-                result.append("$")
+                emit("$")
                 index = next
                 continue
             }
@@ -51,13 +67,15 @@ public struct EnvironmentInterpolation: Sendable {
             }
             guard Self.isValidName(name) else { throw .malformed("invalid variable name '\(name)'") }
             let value = environment[String(name)]
+            let substituted: String
             if let fallback {
-                result += (value?.isEmpty ?? true) ? String(fallback) : value!
+                substituted = (value?.isEmpty ?? true) ? String(fallback) : value!
             } else if let value {
-                result += value
+                substituted = value
             } else {
                 throw .unset(String(name))
             }
+            result += forShell ? shell.quote(substituted) : substituted
             index = text.index(after: close)
         }
         return result

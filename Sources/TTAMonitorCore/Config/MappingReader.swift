@@ -49,11 +49,20 @@ struct MappingReader {
     }
 
     func string(_ value: YAMLNode, path: String) throws(ConfigError) -> String {
+        try string(value, path: path, forShell: false)
+    }
+
+    /// A command string for `/bin/sh -c`: `${VAR}` values are quoted as shell data.
+    func shellCommand(_ value: YAMLNode, path: String) throws(ConfigError) -> String {
+        try string(value, path: path, forShell: true)
+    }
+
+    private func string(_ value: YAMLNode, path: String, forShell: Bool) throws(ConfigError) -> String {
         guard let scalar = value.scalar else {
             throw error("'\(path)' must be a string, got \(Self.describe(value))", at: value)
         }
         do {
-            return try interpolation.expand(scalar.text)
+            return forShell ? try interpolation.expandShellCommand(scalar.text) : try interpolation.expand(scalar.text)
         } catch {
             switch error {
             case .unset(let name):
@@ -141,6 +150,40 @@ struct MappingReader {
         }
         return result
     }
+
+    /// A command as an argv list (a single string counts as a one-element list). When the
+    /// program is a shell and an option such as `-c` precedes an argument, that argument is
+    /// shell text, and `${VAR}` values in it are quoted as they are for a command string.
+    mutating func commandList(_ key: String) throws(ConfigError) -> [String]? {
+        guard let value = node(key) else { return nil }
+        if value.scalar != nil { return [try string(value, path: keyPath(key))] }
+        guard let items = value.sequenceItems else {
+            throw error("'\(keyPath(key))' must be a list of strings", at: value)
+        }
+        var result: [String] = []
+        var isShell = false
+        var sawCommandOption = false
+        var shellTextDone = false
+        for (index, item) in items.enumerated() {
+            let path = "\(keyPath(key))[\(index)]"
+            let raw = item.scalar?.text ?? ""
+            if isShell, sawCommandOption, !shellTextDone, !raw.hasPrefix("-") {
+                result.append(try shellCommand(item, path: path))
+                shellTextDone = true
+                continue
+            }
+            let argument = try string(item, path: path)
+            if index == 0 {
+                isShell = Self.shells.contains(String(argument.split(separator: "/").last ?? ""))
+            } else if argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.contains("c") {
+                sawCommandOption = true
+            }
+            result.append(argument)
+        }
+        return result
+    }
+
+    private static let shells: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]
 
     /// A list of whole numbers; a single number counts as a one-element list.
     mutating func intList(_ key: String, range: ClosedRange<Int>) throws(ConfigError) -> [Int]? {

@@ -1,6 +1,7 @@
 /// RFC 4180 CSV: a header row, fields separated by commas, records ended by CRLF; a field
 /// containing a comma, quote, CR or LF is quoted with its quotes doubled. Timestamps are
-/// RFC 3339 UTC, statuses their names, empty fields stand for no value.
+/// RFC 3339 UTC, statuses their names, empty fields stand for no value. A text cell that a
+/// spreadsheet would run as a formula starts with `'` (see `CSVFormulaGuard`).
 struct CSVRowFormatter: ExportRowFormatter {
     func begin(columns: [ExportColumn], header: ExportHeader, into sink: ExportSink) throws(OutputError) {
         for (index, column) in columns.enumerated() {
@@ -48,8 +49,14 @@ struct CSVRowFormatter: ExportRowFormatter {
 
     private func appendEscaped(_ bytes: UnsafeRawBufferPointer, into buffer: inout [UInt8]) {
         let needsQuotes = bytes.contains { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }
-        guard needsQuotes else { buffer.append(contentsOf: bytes); return }
+        let formulaPrefix = CSVFormulaGuard.needsPrefix(bytes)
+        guard needsQuotes else {
+            if formulaPrefix { buffer.append(39) }
+            buffer.append(contentsOf: bytes)
+            return
+        }
         buffer.append(34)
+        if formulaPrefix { buffer.append(39) }
         for byte in bytes {
             if byte == 34 { buffer.append(34) }
             buffer.append(byte)

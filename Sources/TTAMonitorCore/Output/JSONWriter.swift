@@ -56,7 +56,9 @@ public enum JSONWriter {
         out += String(repeating: "  ", count: indent)
     }
 
-    /// Escapes per RFC 8259: quote, backslash and control characters.
+    /// Escapes per RFC 8259: quote, backslash and control characters; DEL, C1 controls and
+    /// bidi overrides too (allowed raw by JSON, obeyed by terminals), so a document printed to a
+    /// terminal cannot drive it whatever its strings hold.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
@@ -66,7 +68,7 @@ public enum JSONWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || (scalar.value >= 0x7F && TerminalSafeText.replacement(for: scalar, keepingLayout: false) != nil):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

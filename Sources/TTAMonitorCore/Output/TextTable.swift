@@ -1,5 +1,7 @@
 /// A plain-text table with aligned columns; cells may contain ANSI colour codes, which do
-/// not count towards the width.
+/// not count towards the width. Cells often hold what a target said (a message, an error
+/// body, a label), so every control character in them is made visible; only the colour that
+/// `TerminalStyle` wraps a whole cell in survives.
 public struct TextTable {
     /// Column alignment.
     public enum Alignment { case left, right }
@@ -15,7 +17,23 @@ public struct TextTable {
     }
 
     /// Adds a row (missing cells are blank).
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row.map(Self.safeCell)) }
+
+    /// `cell` without control characters, except a `TerminalStyle` colour around all of it.
+    static func safeCell(_ cell: String) -> String {
+        guard TerminalSafeText.needsNeutralising(cell) else { return cell }
+        let reset = "\u{1B}[0m"
+        if cell.hasPrefix("\u{1B}["), cell.hasSuffix(reset), let end = cell.firstIndex(of: "m") {
+            let parameters = cell[cell.index(cell.startIndex, offsetBy: 2)..<end]
+            let innerStart = cell.index(after: end)
+            let innerEnd = cell.index(cell.endIndex, offsetBy: -reset.count)
+            if innerStart <= innerEnd, !parameters.isEmpty,
+               parameters.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ";") }) {
+                return "\u{1B}[\(parameters)m" + TerminalSafeText.neutralise(String(cell[innerStart..<innerEnd])) + reset
+            }
+        }
+        return TerminalSafeText.neutralise(cell)
+    }
 
     /// The table as lines joined by newlines, with a trailing newline. The last column is not
     /// padded, so long messages do not leave trailing spaces.

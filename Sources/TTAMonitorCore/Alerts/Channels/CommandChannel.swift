@@ -22,13 +22,13 @@ public struct CommandChannel: Sendable {
         }
         var command: CommandChannel
         if commandNode.scalar != nil {
-            let line = try reader.string(commandNode, path: reader.keyPath("command"))
+            let line = try reader.shellCommand(commandNode, path: reader.keyPath("command"))
             guard !line.trimmingWhitespace().isEmpty else {
                 throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
             }
             command = CommandChannel(argv: ["/bin/sh", "-c", line])
         } else {
-            guard let argv = try reader.stringList("command"), !argv.isEmpty, !argv[0].isEmpty else {
+            guard let argv = try reader.commandList("command"), !argv.isEmpty, !argv[0].isEmpty else {
                 throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
             }
             command = CommandChannel(argv: argv)
