@@ -50,15 +50,18 @@ public struct AlertChannel: Sendable {
     public var type: String { kind.name }
 
     /// Values that must never be shown: the whole webhook URL (Slack's carries its token in
-    /// the path), header values, passwords in an Alertmanager URL.
+    /// the path), header values, passwords in an Alertmanager URL, and the encoded forms a
+    /// receiver may echo (base64 of `user:password` from `Authorization: Basic`).
     var secretValues: [String] {
         switch kind {
         case .webhook(let webhook):
-            return [webhook.url, Self.pathAndQuery(of: webhook.url)] + webhook.headers.map(\.value)
+            return [webhook.url, Self.pathAndQuery(of: webhook.url)] + SecretVariants.urlCredentialForms(webhook.url)
+                + webhook.headers.flatMap { SecretCollector.headerValueForms($0.value) }
         case .alertmanager(let alertmanager):
-            return SecretCollector.urlPasswords(alertmanager.url) + alertmanager.headers.map(\.value)
+            return SecretVariants.urlCredentialForms(alertmanager.url)
+                + alertmanager.headers.flatMap { SecretCollector.headerValueForms($0.value) }
         case .command(let command):
-            return command.environment.filter { SecretMasker.isSecretName($0.key) }.map(\.value)
+            return command.environment.filter { SecretMasker.isSecretName($0.key) }.flatMap { SecretVariants.forms(of: $0.value) }
         case .file:
             return []
         }
