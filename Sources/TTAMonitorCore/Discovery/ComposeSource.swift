@@ -49,7 +49,7 @@ public enum ComposeSource {
                 notes.append("container \((try? interpolation.expand(container)) ?? container)")
             }
             if let test = healthcheck(body["healthcheck"]?["test"]) { notes.append("healthcheck: \(test)") }
-            notes = notes.map { Redactor(categories: [.urlCredentials], secrets: secrets).redact($0) }
+            notes = notes.map { note in secrets.reduce(note) { $0.replacing($1, with: SecretMasker.mask) } }
             let ports = (body["ports"]?.sequenceItems ?? []).compactMap { parsePort($0, interpolation: interpolation) }
             for port in ports {
                 let kind = kind(image: image, service: serviceName, targetPort: port.target)
@@ -150,7 +150,7 @@ public enum ComposeSource {
             }
         }
         if let root { walk(root) }
-        return secrets.filter { $0.count >= 4 && !$0.hasPrefix("$") }
+        return secrets.filter { $0.count >= 4 && !$0.hasPrefix("$") }.sorted { $0.count > $1.count }
     }
 
     /// What masking removed from `word`: the text after the common prefix (`--password=X` → `X`).

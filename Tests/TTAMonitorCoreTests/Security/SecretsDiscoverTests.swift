@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import TTAMonitorCore
+
+/// `discover` reads compose files whose healthchecks and commands carry passwords
+/// (`redis-cli -a PASSWORD ping`): its table, JSON, emitted YAML and saved components show
+/// the commands with the credentials masked.
+@Suite(.serialized) struct SecretsDiscoverTests {
+    static let compose = """
+        services:
+          redis:
+            image: redis:7
+            command: redis-server --requirepass Compose-Pw-4
+            environment:
+              - REDIS_PASSWORD=Compose-Pw-5
+            ports: ["6390:6379"]
+            healthcheck:
+              test: ["CMD", "redis-cli", "-a", "Compose-Pw-1", "ping"]
+          cache:
+            image: valkey
+            ports: ["6391:6379"]
+            healthcheck:
+              test: ["CMD-SHELL", "redis-cli -h localhost -a 'Compose-Pw-2' ping | grep PONG"]
+          neo4j:
+            image: neo4j:5
+            environment:
+              NEO4J_AUTH: neo4j/Compose-Pw-6
+            ports: ["7688:7687"]
+            healthcheck:
+              test: cypher-shell -u neo4j -p Compose-Pw-3 'RETURN 1' && wget -q http://u:Compose-Pw-7@localhost:7474/ -O-
+          api:
+            image: nginx
+            ports: ["8089:80"]
+            healthcheck:
+              test: ["CMD", "curl", "-fsS", "-u", "svc:Compose-Pw-8", "-H", "X-Api-Key: Compose-Pw-9", "--password=Compose-Pw-10", "http://localhost/"]
+
+        """
+
+    @Test("credentials in discovered healthchecks and commands are masked in every output")
+    func discoveredCommandsAreMasked() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("docker-compose.yml", Self.compose)
+        var sweep = SecretsSweep()
+        var table = ""
+        for arguments in [["discover", "--source", "compose"], ["discover", "--source", "compose", "--json"],
+                          ["discover", "--source", "compose", "--emit-yaml"],
+                          ["discover", "--source", "compose", "--save", "--db", "m.db", "--json"]] {
+            let run = try await BinaryRunner.run(arguments, in: directory.path)
+            #expect(run.code == 0, "\(arguments): \(run.code) \(run.err)")
+            if arguments.count == 3 { table = run.out }
+            sweep.record(arguments, run)
+        }
+        // The healthchecks are still shown, only their secrets are not.
+        for shown in ["redis-cli -a ******** ping", "redis-cli -h localhost -a '********' ping | grep PONG",
+                      "cypher-shell -u neo4j -p ******** 'RETURN 1'", "http://u:********@localhost:7474/",
+                      "-u svc:********", "X-Api-Key: ********", "--password=********"] {
+            #expect(sweep.transcript.contains(shown), "'\(shown)' not shown:\n\(table)")
+        }
+        let files = try SecretsSweep.writtenFiles(in: directory.path, inputs: ["docker-compose.yml"])
+        #expect(files.keys.contains("m.db"))
+        let leaks = sweep.leaks(of: (1...10).map { "Compose-Pw-\($0)" }, files: files)
+        #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
+    }
+
+    @Test("command line masking", arguments: [
+        ("redis-cli -a s3cret ping", "redis-cli -a ******** ping"),
+        ("redis-cli -a $$REDIS_PASSWORD ping", "redis-cli -a $$REDIS_PASSWORD ping"),
+        ("PGPASSWORD=pw1234 pg_isready -h db", "PGPASSWORD=******** pg_isready -h db"),
+        ("mysqladmin ping -pS3cret", "mysqladmin ping -p********"),
+        ("pg_isready -p 5432", "pg_isready -p 5432"),
+        ("redis-cli -p 6379 ping", "redis-cli -p 6379 ping"),
+        ("curl --token \"abc def\" http://x/", "curl --token \"********\" http://x/"),
+    ])
+    func shellMasking(line: String, expected: String) {
+        #expect(CommandLineMasker.mask(shell: line) == expected)
+    }
+}
