@@ -104,7 +104,7 @@ public struct AlertChannel: Sendable {
                         ("resolve_timeout", .string(DurationParser.format(alertmanager.resolveTimeout))),
                         ("headers", maskedHeaders(alertmanager.headers))]
         case .command(let command):
-            members += [("command", .array(command.argv.map { .string($0) })),
+            members += [("command", .array(CommandLineMasker.mask(argv: command.argv).map { .string($0) })),
                         ("environment", .object(command.environment.sorted { $0.key < $1.key }.map { key, value in
                             (key, .string(SecretMasker.isSecretName(key) ? SecretMasker.mask : value))
                         }))]

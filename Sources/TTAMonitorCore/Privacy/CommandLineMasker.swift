@@ -25,6 +25,13 @@ public enum CommandLineMasker {
         return masked
     }
 
+    /// A configured argv as `config show` prints it: a `/bin/sh -c LINE` command has its
+    /// line masked as shell text, any other its words.
+    public static func mask(argv: [String]) -> [String] {
+        if argv.count == 3, argv[0] == "/bin/sh", argv[1] == "-c" { return [argv[0], argv[1], mask(shell: argv[2])] }
+        return mask(words: argv)
+    }
+
     /// A `/bin/sh -c` line with its credentials masked; quoting and spacing are kept.
     public static func mask(shell line: String) -> String {
         let tokens = ShellTokens.split(line)

@@ -62,6 +62,32 @@ import Testing
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
+    @Test("config show masks credentials in configured commands as discover does")
+    func configShowMasksCommands() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              checks:
+                - {name: cache, type: command, command: "redis-cli -a Command-Pw-1 ping"}
+                - {name: graph, type: command, command: [cypher-shell, -u, neo4j, -p, Command-Pw-2, "RETURN 1"]}
+                - {name: api, type: command, command: [curl, -fsS, "http://u:Command-Pw-3@localhost/"]}
+              alerts:
+                channels:
+                  - {name: page, type: command, command: [pager, --token, Command-Pw-4]}
+
+            """)
+        var sweep = SecretsSweep()
+        for arguments in [["config", "show"], ["config", "show", "--json"]] {
+            let run = try await BinaryRunner.run(arguments, in: directory.path)
+            #expect(run.code == 0, "\(arguments): \(run.err)")
+            sweep.record(arguments, run)
+        }
+        #expect(sweep.transcript.contains("redis-cli -a ******** ping") && sweep.transcript.contains("http://u:********@localhost/"),
+                "\(sweep.transcript)")
+        let leaks = sweep.leaks(of: (1...4).map { "Command-Pw-\($0)" }, files: [:])
+        #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
+    }
+
     @Test("command line masking", arguments: [
         ("redis-cli -a s3cret ping", "redis-cli -a ******** ping"),
         ("redis-cli -a $$REDIS_PASSWORD ping", "redis-cli -a $$REDIS_PASSWORD ping"),
