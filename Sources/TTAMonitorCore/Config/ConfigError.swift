@@ -31,6 +31,9 @@ public struct ConfigError: ReportableError {
         return error
     }
 
+    /// The quoted line as it may be shown (secrets masked); `sourceLine` is the raw text.
+    public var shownSourceLine: String? { sourceLine.map { ExcerptMasker.mask($0, secrets: knownSecrets) } }
+
     public var exitCode: ExitCode { isMissingFile ? .noInput : .config }
 
     /// `file:line:column: message`, then the line and a caret under the column, as compilers
@@ -46,7 +49,7 @@ public struct ConfigError: ReportableError {
             let prefix = String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(0, location.column - 1))))
             let maskedPrefix = ExcerptMasker.mask(prefix, secrets: knownSecrets)
             let caretIndent = String(maskedPrefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " })
-            text += "\n \(number) | \(ExcerptMasker.mask(sourceLine, secrets: knownSecrets))\n \(gutter) | \(caretIndent)^"
+            text += "\n \(number) | \(shownSourceLine ?? "")\n \(gutter) | \(caretIndent)^"
         }
         return text
     }

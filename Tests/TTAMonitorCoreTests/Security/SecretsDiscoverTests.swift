@@ -62,6 +62,28 @@ import Testing
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
+    @Test("URLs from TTA's config are shown with a placeholder, also for a lone Redis password")
+    func configURLsGetPlaceholders() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", """
+            player_experience:
+              database:
+                redis_url: "redis://Lone-Redis-Pw-1@localhost:6379/0"
+                neo4j_url: "bolt://neo4j:Neo-Cfg-Pw-2@localhost:7687"
+
+            """)
+        var sweep = SecretsSweep()
+        for arguments in [["discover", "--source", "config"], ["discover", "--source", "config", "--json"],
+                          ["discover", "--source", "config", "--emit-yaml"]] {
+            let run = try await BinaryRunner.run(arguments, in: directory.path)
+            #expect(run.code == 0, "\(arguments): \(run.err)")
+            sweep.record(arguments, run)
+        }
+        #expect(sweep.transcript.contains("redis://${REDIS_PASSWORD}@localhost:6379/0"), "\(sweep.transcript)")
+        let leaks = sweep.leaks(of: ["Lone-Redis-Pw-1", "Neo-Cfg-Pw-2"], files: [:])
+        #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
+    }
+
     @Test("config show masks credentials in configured commands as discover does")
     func configShowMasksCommands() async throws {
         let directory = try TemporaryDirectory()
