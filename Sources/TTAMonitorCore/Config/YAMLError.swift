@@ -24,11 +24,11 @@ public struct YAMLError: Error, CustomStringConvertible, Sendable {
         guard let sourceLine else { return text }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        // Copy tabs from the line so the caret lines up however the terminal expands them;
-        // secrets on the line are masked, and the caret measured on the masked text.
-        let prefix = ExcerptMasker.mask(String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(0, location.column - 1)))))
-        let caretIndent = String(String.UnicodeScalarView(prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " }))
-        text += "\n   \(number) | \(ExcerptMasker.mask(sourceLine))\n   \(gutter) | \(caretIndent)^"
+        // Copy tabs from the line so the caret lines up however the terminal expands them.
+        let caretIndent = String(
+            String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
+        )
+        text += "\n   \(number) | \(sourceLine)\n   \(gutter) | \(caretIndent)^"
         return text
     }
 }
