@@ -3,7 +3,8 @@
 enum SecretCollector {
     /// Values of every key named like a secret anywhere in the file (TTA's own sections
     /// included: `neo4j_password`, `jwt_secret_key`, `api_key`), `${VAR}` expanded where
-    /// possible, plus the secrets inside the typed checks (URL passwords, auth, headers).
+    /// possible, the credentials of every URL in the file, plus the secrets inside the typed
+    /// checks (auth, headers); each in the forms a service may echo (`SecretVariants`).
     static func collect(root: YAMLNode?, checks: [CheckConfig], environment: [String: String]) -> [String] {
         var secrets: [String] = []
         let interpolation = EnvironmentInterpolation(environment: environment)
@@ -60,17 +61,5 @@ enum SecretCollector {
             forms += SecretVariants.forms(of: String(value.dropFirst(scheme.count)).trimmingWhitespace())
         }
         return forms
-    }
-
-    /// The password part of `scheme://user:password@host`, if any.
-    static func urlPasswords(_ url: String) -> [String] {
-        guard let schemeEnd = url.firstRange(of: "://") else { return [] }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@") else { return [] }
-        let userInfo = authority[..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return [] }
-        let password = String(userInfo[userInfo.index(after: colon)...])
-        return password.isEmpty ? [] : [password]
     }
 }
