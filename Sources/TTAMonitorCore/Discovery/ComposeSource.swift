@@ -143,7 +143,7 @@ public enum ComposeSource {
             case .scalar(let scalar):
                 let masked = CommandLineMasker.mask(shell: scalar.text)
                 guard masked != scalar.text else { return }
-                let words = ShellTokens.split(scalar.text).map(\.text)
+                let words = ShellWord.split(scalar.text).map(\.text)
                 for (word, maskedWord) in zip(words, CommandLineMasker.mask(words: words)) where maskedWord != word {
                     secrets += SecretVariants.forms(of: secretPart(of: word, masked: maskedWord))
                 }

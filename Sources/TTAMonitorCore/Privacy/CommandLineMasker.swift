@@ -34,7 +34,7 @@ public enum CommandLineMasker {
 
     /// A `/bin/sh -c` line with its credentials masked; quoting and spacing are kept.
     public static func mask(shell line: String) -> String {
-        let tokens = ShellTokens.split(line)
+        let tokens = ShellWord.split(line)
         let words = mask(words: tokens.map(\.text))
         var out = ""
         for (token, word) in zip(tokens, words) {

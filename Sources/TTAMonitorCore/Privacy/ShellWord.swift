@@ -1,6 +1,6 @@
-/// Words of a shell line with what surrounds them, so a masked line keeps its spacing and
-/// quotes. Only what masking needs: no expansion, no escapes beyond `\` before a quote.
-struct ShellTokens {
+/// One word of a shell line with what surrounds it, so a masked line keeps its spacing and
+/// quotes. Only what masking needs: quotes are understood, expansions and escapes are not.
+struct ShellWord {
     /// The word without its quotes.
     var text: String
     /// The word as written.
@@ -12,8 +12,8 @@ struct ShellTokens {
     /// Whitespace after the last word of the line.
     var trailing: String
 
-    static func split(_ line: String) -> [ShellTokens] {
-        var tokens: [ShellTokens] = []
+    static func split(_ line: String) -> [ShellWord] {
+        var tokens: [ShellWord] = []
         let characters = Array(line)
         var index = 0
         while index < characters.count {
@@ -43,7 +43,7 @@ struct ShellTokens {
             }
             let wholeQuote = raw.count >= 2 && (raw.first == "\"" || raw.first == "'") && raw.last == raw.first
                 && raw.dropFirst().dropLast().allSatisfy { $0 != raw.first }
-            tokens.append(ShellTokens(text: text, raw: raw, quote: wholeQuote ? String(raw.first!) : "",
+            tokens.append(ShellWord(text: text, raw: raw, quote: wholeQuote ? String(raw.first!) : "",
                                       leading: leading, trailing: ""))
         }
         return tokens
