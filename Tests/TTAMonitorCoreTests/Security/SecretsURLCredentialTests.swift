@@ -96,6 +96,19 @@ import Testing
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
+    @Test("the credential forms of a URL", arguments: [
+        ("http://u:p%40ss@h/", ["p%40ss", "p@ss", "dTpwQHNz"]),
+        ("redis://lonepw@h:6379", ["lonepw"]),
+        ("https://ghp_0123456789abcdefXYZ@h/", ["ghp_0123456789abcdefXYZ"]),
+        ("postgres://postgres@h/db", []),
+        ("http://h/x@y", []),
+    ])
+    func urlCredentialForms(url: String, expected: [String]) {
+        let forms = SecretVariants.urlCredentialForms(url)
+        for form in expected { #expect(forms.contains(form), "\(form) missing from \(forms)") }
+        if expected.isEmpty { #expect(forms.isEmpty, "\(forms)") }
+    }
+
     @Test("URL splitting keeps credentials out of host and port", arguments: [
         ("bolt://neo4j:pw@localhost:7687", "bolt", "localhost", 7687),
         ("tls://u:p@ss@[::1]:443", "tls", "::1", 443),
