@@ -50,15 +50,18 @@ public struct AlertChannel: Sendable {
     public var type: String { kind.name }
 
     /// Values that must never be shown: the whole webhook URL (Slack's carries its token in
-    /// the path), header values, passwords in an Alertmanager URL.
+    /// the path), header values, passwords in an Alertmanager URL, and the encoded forms a
+    /// receiver may echo (base64 of `user:password` from `Authorization: Basic`).
     var secretValues: [String] {
         switch kind {
         case .webhook(let webhook):
-            return [webhook.url, Self.pathAndQuery(of: webhook.url)] + webhook.headers.map(\.value)
+            return [webhook.url, Self.pathAndQuery(of: webhook.url)] + SecretVariants.urlCredentialForms(webhook.url)
+                + webhook.headers.flatMap { SecretCollector.headerValueForms($0.value) }
         case .alertmanager(let alertmanager):
-            return SecretCollector.urlPasswords(alertmanager.url) + alertmanager.headers.map(\.value)
+            return SecretVariants.urlCredentialForms(alertmanager.url)
+                + alertmanager.headers.flatMap { SecretCollector.headerValueForms($0.value) }
         case .command(let command):
-            return command.environment.filter { SecretMasker.isSecretName($0.key) }.map(\.value)
+            return command.environment.filter { SecretMasker.isSecretName($0.key) }.flatMap { SecretVariants.forms(of: $0.value) }
         case .file:
             return []
         }
@@ -101,7 +104,7 @@ public struct AlertChannel: Sendable {
                         ("resolve_timeout", .string(DurationParser.format(alertmanager.resolveTimeout))),
                         ("headers", maskedHeaders(alertmanager.headers))]
         case .command(let command):
-            members += [("command", .array(command.argv.map { .string($0) })),
+            members += [("command", .array(CommandLineMasker.mask(argv: command.argv).map { .string($0) })),
                         ("environment", .object(command.environment.sorted { $0.key < $1.key }.map { key, value in
                             (key, .string(SecretMasker.isSecretName(key) ? SecretMasker.mask : value))
                         }))]

@@ -213,27 +213,15 @@ struct CheckConfigDecoder {
     }
 }
 
-/// Splits `scheme://host:port` (IPv6 in brackets).
+/// Splits `scheme://[user:password@]host:port` (IPv6 in brackets). Credentials are dropped:
+/// `tcp`, `tls` and the Bolt handshake need none, and a host name must never carry them into
+/// messages (`could not resolve host 'neo4j:pw@localhost'`).
 enum HostPort {
     static func parse(_ url: String, scheme: String) -> (String, Int)? {
-        let prefix = scheme + "://"
-        guard url.lowercased().hasPrefix(prefix) else { return nil }
-        var rest = Substring(url.dropFirst(prefix.count))
-        if rest.hasSuffix("/") { rest = rest.dropLast() }
-        let host: Substring
-        let portText: Substring
-        if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { return nil }
-            host = rest[rest.index(after: rest.startIndex)..<close]
-            let after = rest[rest.index(after: close)...]
-            guard after.hasPrefix(":") else { return nil }
-            portText = after.dropFirst()
-        } else {
-            guard let colon = rest.lastIndex(of: ":") else { return nil }
-            host = rest[..<colon]
-            portText = rest[rest.index(after: colon)...]
-        }
-        guard !host.isEmpty, let port = Int(portText), (1...65_535).contains(port) else { return nil }
-        return (String(host), port)
+        guard url.lowercased().hasPrefix(scheme + "://"), let parts = URLParts.parse(url),
+              parts.rest.isEmpty || parts.rest == "/" else { return nil }
+        guard !parts.host.isEmpty, !parts.host.contains(where: { "[]@ ".contains($0) }),
+              let port = parts.port, (1...65_535).contains(port) else { return nil }
+        return (parts.host, port)
     }
 }

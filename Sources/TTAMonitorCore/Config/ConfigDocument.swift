@@ -24,6 +24,11 @@ public struct ConfigDocument: Sendable {
         }
         var line = String(lines[location.line - 1])
         if line.hasSuffix("\r") { line.removeLast() }
-        return ConfigError(message, at: location, sourceLine: line)
+        // Secrets written elsewhere in the file (a password on a line of its own, a list
+        // item) are recognised only from the parsed tree; the line alone cannot tell.
+        let secrets = SecretCollector.collect(root: root, checks: [], environment: [:])
+        var error = ConfigError(ExcerptMasker.maskValues(message, secrets: secrets), at: location, sourceLine: line)
+        error.knownSecrets = secrets
+        return error
     }
 }

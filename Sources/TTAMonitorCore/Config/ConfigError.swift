@@ -6,6 +6,9 @@ public struct ConfigError: ReportableError {
     public var location: SourceLocation?
     /// The offending line of the file, for the caret excerpt.
     public var sourceLine: String?
+    /// Literal secrets of the file, masked in the quoted line along with what the line itself
+    /// shows to be secret.
+    var knownSecrets: [String] = []
     /// True when the file itself does not exist (exit 66 rather than 78).
     public var isMissingFile: Bool = false
 
@@ -28,17 +31,25 @@ public struct ConfigError: ReportableError {
         return error
     }
 
+    /// The quoted line as it may be shown (secrets masked); `sourceLine` is the raw text.
+    public var shownSourceLine: String? { sourceLine.map { ExcerptMasker.mask($0, secrets: knownSecrets) } }
+
     public var exitCode: ExitCode { isMissingFile ? .noInput : .config }
 
-    /// `file:line:column: message`, then the line and a caret under the column, as compilers print it.
+    /// `file:line:column: message`, then the line and a caret under the column, as compilers
+    /// print it; secrets on the line are masked as `config show` masks them.
     public var description: String {
         guard let location else { return message }
         var text = "\(location): \(message)"
         if let sourceLine {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let caretIndent = String(sourceLine.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
-            text += "\n \(number) | \(sourceLine)\n \(gutter) | \(caretIndent)^"
+            // The caret is placed on the masked line: what precedes the column is masked on
+            // its own, so a shortened value before it does not shift it.
+            let prefix = String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(max(0, location.column - 1))))
+            let maskedPrefix = ExcerptMasker.mask(prefix, secrets: knownSecrets)
+            let caretIndent = String(maskedPrefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " })
+            text += "\n \(number) | \(shownSourceLine ?? "")\n \(gutter) | \(caretIndent)^"
         }
         return text
     }

@@ -110,7 +110,7 @@ struct EffectiveConfig {
             if let cpu = spec.cpuPercent { members.append(("cpu_percent", thresholdsJSON(cpu, unit: nil))) }
             if let rss = spec.rssBytes { members.append(("rss_mb", thresholdsJSON(rss, unit: nil, scale: 1.0 / 1_048_576))) }
         case .command(let spec):
-            members.append(("command", .array(spec.argv.map { .string($0) })))
+            members.append(("command", .array(CommandLineMasker.mask(argv: spec.argv).map { .string($0) })))
             if !spec.environment.isEmpty {
                 members.append(("environment", .object(spec.environment.keys.sorted().map {
                     ($0, .string(SecretMasker.isSecretName($0) ? SecretMasker.mask : spec.environment[$0]!))

@@ -3,7 +3,8 @@
 enum SecretCollector {
     /// Values of every key named like a secret anywhere in the file (TTA's own sections
     /// included: `neo4j_password`, `jwt_secret_key`, `api_key`), `${VAR}` expanded where
-    /// possible, plus the secrets inside the typed checks (URL passwords, auth, headers).
+    /// possible, the credentials of every URL in the file, plus the secrets inside the typed
+    /// checks (auth, headers); each in the forms a service may echo (`SecretVariants`).
     static func collect(root: YAMLNode?, checks: [CheckConfig], environment: [String: String]) -> [String] {
         var secrets: [String] = []
         let interpolation = EnvironmentInterpolation(environment: environment)
@@ -12,33 +13,39 @@ enum SecretCollector {
             case .mapping(let pairs):
                 for pair in pairs {
                     if let key = pair.key.scalar?.text, SecretMasker.isSecretName(key), let value = pair.value.scalar {
-                        secrets.append((try? interpolation.expand(value.text)) ?? value.text)
+                        secrets += SecretVariants.forms(of: (try? interpolation.expand(value.text)) ?? value.text)
                     }
                     walk(pair.value)
                 }
             case .sequence(let items): items.forEach(walk)
-            case .scalar: break
+            case .scalar(let scalar):
+                // Credentials in any URL of the file, whatever its key or check kind (a Bolt
+                // URL, an Alertmanager URL, a base_url of TTA's own sections).
+                // A byte test first: almost no scalar holds an '@', and String.contains is slow.
+                if scalar.text.utf8.contains(UInt8(ascii: "@")), scalar.text.contains("://") {
+                    secrets += SecretVariants.urlCredentialForms((try? interpolation.expand(scalar.text)) ?? scalar.text)
+                }
             }
         }
         if let root { walk(root) }
         for check in checks {
             switch check.kind {
             case .http(let spec):
-                secrets += urlPasswords(spec.url)
-                secrets += spec.headers.filter { SecretMasker.isSecretName($0.name) }.map(\.value)
+                secrets += SecretVariants.urlCredentialForms(spec.url)
+                secrets += spec.headers.filter { SecretMasker.isSecretName($0.name) }.flatMap { headerValueForms($0.value) }
                 switch spec.auth {
-                case .basic(_, let password)?: secrets.append(password)
-                case .bearer(let token)?: secrets.append(token)
+                case .basic(let user, let password)?: secrets += SecretVariants.basicCredentialForms(user: user, password: password)
+                case .bearer(let token)?: secrets += SecretVariants.forms(of: token)
                 case nil: break
                 }
             case .redis(let spec):
-                if let password = spec.password { secrets.append(password) }
+                if let password = spec.password { secrets += SecretVariants.forms(of: password) }
             case .neo4j(let spec):
-                secrets += spec.httpURL.map(urlPasswords) ?? []
+                secrets += spec.httpURL.map(SecretVariants.urlCredentialForms) ?? []
             case .prometheus(let spec):
-                secrets += urlPasswords(spec.url)
+                secrets += SecretVariants.urlCredentialForms(spec.url)
             case .command(let spec):
-                secrets += spec.environment.filter { SecretMasker.isSecretName($0.key) }.map(\.value)
+                secrets += spec.environment.filter { SecretMasker.isSecretName($0.key) }.flatMap { SecretVariants.forms(of: $0.value) }
             default:
                 break
             }
@@ -46,15 +53,13 @@ enum SecretCollector {
         return secrets.filter { !$0.isEmpty && !$0.hasPrefix("${") }
     }
 
-    /// The password part of `scheme://user:password@host`, if any.
-    static func urlPasswords(_ url: String) -> [String] {
-        guard let schemeEnd = url.firstRange(of: "://") else { return [] }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@") else { return [] }
-        let userInfo = authority[..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return [] }
-        let password = String(userInfo[userInfo.index(after: colon)...])
-        return password.isEmpty ? [] : [password]
+    /// A secret header's value, and for `Basic …`/`Bearer …` the credential after the scheme
+    /// word too (an echo may quote it alone).
+    static func headerValueForms(_ value: String) -> [String] {
+        var forms = SecretVariants.forms(of: value)
+        for scheme in ["basic ", "bearer "] where value.lowercased().hasPrefix(scheme) {
+            forms += SecretVariants.forms(of: String(value.dropFirst(scheme.count)).trimmingWhitespace())
+        }
+        return forms
     }
 }

@@ -36,6 +36,9 @@ public enum ComposeSource {
     public static func findings(root: YAMLNode?, label: String, environment: [String: String]) -> [DiscoveryFinding] {
         guard let services = root?["services"]?.mappingPairs else { return [] }
         let interpolation = EnvironmentInterpolation(environment: environment)
+        // Passwords the file itself holds (`environment: {REDIS_PASSWORD: …}`, `--requirepass …`)
+        // never reach a note, even when a command quotes them somewhere the masker cannot tell.
+        let secrets = literalSecrets(root: root, environment: environment)
         var found: [DiscoveryFinding] = []
         for service in services {
             guard let serviceName = service.key.scalar?.text else { continue }
@@ -46,6 +49,7 @@ public enum ComposeSource {
                 notes.append("container \((try? interpolation.expand(container)) ?? container)")
             }
             if let test = healthcheck(body["healthcheck"]?["test"]) { notes.append("healthcheck: \(test)") }
+            notes = notes.map { note in secrets.reduce(note) { $0.replacing($1, with: SecretMasker.mask) } }
             let ports = (body["ports"]?.sequenceItems ?? []).compactMap { parsePort($0, interpolation: interpolation) }
             for port in ports {
                 let kind = kind(image: image, service: serviceName, targetPort: port.target)
@@ -112,12 +116,46 @@ public enum ComposeSource {
     }
 
     /// `["CMD", "redis-cli", "ping"]` → `redis-cli ping`; `CMD-SHELL` strings as they are.
+    /// Credentials on the command line are masked (`redis-cli -a ******** ping`).
     static func healthcheck(_ node: YAMLNode?) -> String? {
         guard let node else { return nil }
-        if let text = node.scalar?.text { return text }
+        if let text = node.scalar?.text { return CommandLineMasker.mask(shell: text) }
         let words = (node.sequenceItems ?? []).compactMap { $0.scalar?.text }
         guard let first = words.first, first != "NONE" else { return nil }
-        let command = ["CMD", "CMD-SHELL"].contains(first) ? Array(words.dropFirst()) : words
-        return command.isEmpty ? nil : command.joined(separator: " ")
+        if first == "CMD-SHELL" { return words.count > 1 ? CommandLineMasker.mask(shell: words.dropFirst().joined(separator: " ")) : nil }
+        let command = first == "CMD" ? Array(words.dropFirst()) : words
+        return command.isEmpty ? nil : CommandLineMasker.mask(words: command).joined(separator: " ")
+    }
+
+    /// Values of secret-named keys and `NAME=value` list entries with a secret name, the
+    /// file's URL credentials, and the passwords its commands carry (`--requirepass X`).
+    static func literalSecrets(root: YAMLNode?, environment: [String: String]) -> [String] {
+        var secrets = SecretCollector.collect(root: root, checks: [], environment: environment)
+        func walk(_ node: YAMLNode) {
+            switch node.content {
+            case .mapping(let pairs): pairs.forEach { walk($0.value) }
+            case .sequence(let items):
+                let words = items.compactMap { $0.scalar?.text }
+                for (word, masked) in zip(words, CommandLineMasker.mask(words: words)) where masked != word {
+                    secrets += SecretVariants.forms(of: secretPart(of: word, masked: masked))
+                }
+                items.forEach(walk)
+            case .scalar(let scalar):
+                let masked = CommandLineMasker.mask(shell: scalar.text)
+                guard masked != scalar.text else { return }
+                let words = ShellWord.split(scalar.text).map(\.text)
+                for (word, maskedWord) in zip(words, CommandLineMasker.mask(words: words)) where maskedWord != word {
+                    secrets += SecretVariants.forms(of: secretPart(of: word, masked: maskedWord))
+                }
+            }
+        }
+        if let root { walk(root) }
+        return secrets.filter { $0.count >= 4 && !$0.hasPrefix("$") }.sorted { $0.count > $1.count }
+    }
+
+    /// What masking removed from `word`: the text after the common prefix (`--password=X` → `X`).
+    private static func secretPart(of word: String, masked: String) -> String {
+        let common = zip(word, masked).prefix { $0 == $1 }.count
+        return String(word.dropFirst(common))
     }
 }

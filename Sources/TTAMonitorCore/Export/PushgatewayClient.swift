@@ -27,11 +27,14 @@ enum PushgatewayClient {
                                        body: Array(text.utf8), timeout: timeout)
         let response = await HTTPProbe.perform(request)
         let shown = URLRedaction.masked(url)
+        // A gateway (or a proxy in front of it) may echo the Basic credentials it was sent.
+        let redactor = Redactor(categories: [.urlCredentials, .bearer, .jwt], secrets: SecretVariants.urlCredentialForms(base))
         guard response.completed else {
-            throw PushError(message: "cannot push to \(shown): \(response.errorMessage ?? "transfer failed")")
+            throw PushError(message: "cannot push to \(shown): \(redactor.redact(response.errorMessage ?? "transfer failed"))")
         }
         guard (200..<300).contains(response.statusCode) else {
-            let body = String(decoding: response.body.prefix(200), as: UTF8.self)
+            // Redacted before it is cut, so a cut never leaves part of a secret unrecognised.
+            let body = String(redactor.redact(String(decoding: response.body, as: UTF8.self)).prefix(200))
             throw PushError(message: "the Pushgateway at \(shown) answered HTTP \(response.statusCode): \(body)")
         }
     }

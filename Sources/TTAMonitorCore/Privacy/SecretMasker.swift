@@ -23,7 +23,8 @@ public enum SecretMasker {
     }
 
     /// A URL with its password (and secret-looking query values) masked:
-    /// `redis://:s3cret@host:6379` → `redis://:********@host:6379`.
+    /// `redis://:s3cret@host:6379` → `redis://:********@host:6379`. A lone user name is
+    /// masked whole where it carries a token (see `SecretVariants.urlCredentialForms`).
     public static func maskURL(_ url: String) -> String {
         guard let schemeEnd = url.firstRange(of: "://") else { return url }
         let afterScheme = url[schemeEnd.upperBound...]
@@ -35,8 +36,11 @@ public enum SecretMasker {
             if let colon = userInfo.firstIndex(of: ":") {
                 result += String(userInfo[..<colon])
                 result += ":" + mask
-            } else {
+            } else if SecretVariants.urlCredentialForms(url).isEmpty {
                 result += String(userInfo)
+            } else {
+                // A lone user name that is really a token (`https://TOKEN@host`, `redis://PASSWORD@host`).
+                result += mask
             }
             result += String(authority[at...])
         } else {

@@ -21,7 +21,8 @@ enum ChannelHTTP {
             return .failed(channel.masking(transportMessage(response, url: url, channel: channel)))
         }
         guard (200..<300).contains(response.statusCode) else {
-            let text = String(decoding: response.body, as: UTF8.self)
+            // Masked before it is cut, so a cut never leaves part of a secret unrecognised.
+            let text = channel.masking(String(decoding: response.body, as: UTF8.self))
                 .split(whereSeparator: \.isNewline).joined(separator: " ")
             let excerpt = text.count > 200 ? String(text.prefix(200)) + "…" : text
             return .failed(channel.masking("HTTP \(response.statusCode)" + (excerpt.isEmpty ? "" : ": \(excerpt)")))

@@ -58,8 +58,8 @@ final class CurlTransfer: @unchecked Sendable {
         // A monitoring URL (or a redirect from it) must never reach file://, dict:// and such.
         tta_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         tta_curl_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        tta_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
-        tta_curl_setopt_long(easy, CURLOPT_MAXREDIRS, request.maxRedirects)
+        // HTTPRedirects follows redirects: libcurl would send custom secret headers to any host.
+        tta_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
         if !request.verifyTLS {
             tta_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 0)
             tta_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 0)

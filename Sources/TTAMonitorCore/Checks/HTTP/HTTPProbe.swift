@@ -6,6 +6,12 @@ public enum HTTPProbe {
     /// Performs `request` and returns what happened; transport failures are reported in the
     /// response (`curlCode`), never thrown. Cancelling the calling task abandons the transfer.
     public static func perform(_ request: HTTPProbeRequest) async -> HTTPProbeResponse {
+        guard request.followRedirects else { return await performOnce(request) }
+        return await HTTPRedirects.perform(request, single: performOnce)
+    }
+
+    /// One exchange, no redirect followed.
+    private static func performOnce(_ request: HTTPProbeRequest) async -> HTTPProbeResponse {
         if let loadError = tta_curl_load_error() {
             return failure(code: CurlCodes.failedInit, message: String(cString: loadError))
         }
