@@ -34,6 +34,7 @@ final class ExportSink {
         let temporary = Self.temporaryPath(for: path)
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Self.failure("cannot create", path) }
+        InFlightTemporaryFiles.created(temporary)
         self.fd = fd
         self.target = path
         self.temporary = temporary
@@ -72,7 +73,12 @@ final class ExportSink {
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
             if written < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                guard target != nil else {
+                    if code == EPIPE { BrokenPipe.terminate() }   // `export … | head`: quiet, like SIGPIPE
+                    throw OutputError.standardOutput(errno: code)
+                }
                 throw Self.failure("cannot write", destinationName)
             }
             offset += written
@@ -85,12 +91,13 @@ final class ExportSink {
         try flush()
         guard let target, let temporary, !finished else { return }
         finished = true
+        defer { InFlightTemporaryFiles.settled(temporary) }
         guard fsync(fd) == 0, close(fd) == 0 else {
             let error = Self.failure("cannot flush", target)
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, target) == 0 else {
+        guard InFlightTemporaryFiles.moveIntoPlace(temporary, target) == 0 else {
             let error = Self.failure("cannot replace", target)
             unlink(temporary)
             throw error
@@ -103,6 +110,7 @@ final class ExportSink {
         finished = true
         close(fd)
         unlink(temporary)
+        InFlightTemporaryFiles.settled(temporary)
     }
 
     private static func failure(_ action: String, _ path: String) -> OutputError {

@@ -18,6 +18,8 @@ public enum AtomicFile {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("cannot create", path) }
+        InFlightTemporaryFiles.created(temporary)
+        defer { InFlightTemporaryFiles.settled(temporary) }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -35,7 +37,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
+        guard InFlightTemporaryFiles.moveIntoPlace(temporary, path) == 0 else {
             let error = failure("cannot replace", path)
             unlink(temporary)
             throw error
