@@ -43,6 +43,7 @@ public final class Database {
         waitWhenBusy(upTo: Self.busyTimeoutMilliseconds)
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
+        if !readOnly { restoreVacuumModeAfterInterruptedPurge() }
     }
 
     deinit { sqlite3_close_v2(handle) }
