@@ -74,6 +74,15 @@ enum RuntimeWait {
         }
     }
 
+    /// Whether process `pid` has a handler for `signal` (its `SigCgt` mask in /proc), i.e.
+    /// whether it got far enough to handle it rather than die of it.
+    static func catches(_ signal: Int32, pid: pid_t) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
+    }
+
     /// Pids of the processes whose command line contains `marker`.
     static func processes(containing marker: String) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

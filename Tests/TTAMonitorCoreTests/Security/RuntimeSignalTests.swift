@@ -93,7 +93,10 @@ import Glibc
         #expect(Self.temporaries(in: directory.path).isEmpty)
 
         let measure = try RuntimeProcess(["--db", path, "carbon", "measure", "--duration", "10m"], in: directory.path)
-        try await Task.sleep(for: .milliseconds(500))
+        let pid = measure.pid
+        let handling = try await RuntimeWait.until(seconds: 30) { RuntimeWait.catches(signal, pid: pid) }
+        #expect(handling, "carbon measure never installed its signal handling: \(measure.err)")
+        try await Task.sleep(for: .milliseconds(200))
         measure.send(signal)
         let measureEnded = try await measure.waitForExit(seconds: 20)
         #expect(measureEnded?.reason == .exit && measureEnded?.status == code, "\(String(describing: measureEnded)): \(measure.err)")
