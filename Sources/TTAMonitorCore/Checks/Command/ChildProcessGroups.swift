@@ -9,6 +9,8 @@ import Synchronization
 enum ChildProcessGroups {
     private struct State: ~Copyable {
         var groups: Set<pid_t> = []
+        /// Spawns under way (not under the lock: exec may read a slow disk).
+        var spawning = 0
         /// Set once the process is terminating: nothing new is started after that.
         var closed = false
     }
@@ -16,13 +18,20 @@ enum ChildProcessGroups {
     private static let state = Mutex(State())
 
     /// Calls `spawn`, which starts a process group leader and returns its pid (nil when it
-    /// failed), and registers the group under the same lock, so that a signal cannot come
-    /// between the start and the registration. Does not call `spawn` once the process is
-    /// terminating.
+    /// failed), and registers the group. Does not call `spawn` once the process is
+    /// terminating; a leader that a termination overtook mid-spawn is killed at once.
     static func starting(_ spawn: () -> pid_t?) {
+        let allowed = state.withLock { state in
+            guard !state.closed else { return false }
+            state.spawning += 1
+            return true
+        }
+        guard allowed else { return }
+        let pid = spawn()
         state.withLock { state in
-            guard !state.closed, let pid = spawn() else { return }
-            state.groups.insert(pid)
+            state.spawning -= 1
+            guard let pid else { return }
+            if state.closed { killpg(pid, SIGKILL) } else { state.groups.insert(pid) }
         }
     }
 
@@ -38,14 +47,15 @@ enum ChildProcessGroups {
             state.closed = true
             return state.groups
         }
-        guard !groups.isEmpty else { return }
-        for group in groups { killpg(group, SIGTERM) }
         let giveUpAt = ContinuousClock.now + grace
+        for group in groups { killpg(group, SIGTERM) }
         var living = groups
         while !living.isEmpty, ContinuousClock.now < giveUpAt {
             usleep(10_000)
             living = living.filter(ProcTable.groupHasLiveMembers)
         }
         for group in living { killpg(group, SIGKILL) }
+        // A spawn that was under way kills its own leader when it returns; let it.
+        while state.withLock({ $0.spawning }) > 0, ContinuousClock.now < giveUpAt + grace { usleep(1_000) }
     }
 }
