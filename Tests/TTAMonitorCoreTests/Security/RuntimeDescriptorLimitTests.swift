@@ -67,6 +67,30 @@ import Testing
         #expect(unknown > 0, "the limit must bite for this test to mean anything: \(run.out)")
     }
 
+    @Test("a /proc scan cut short by the limit is UNKNOWN, not \"no such process\" (CRITICAL)")
+    func processScanUnderLimit() async throws {
+        let directory = try TemporaryDirectory()
+        // The test runner itself: a process that certainly exists.
+        let name = try #require(ProcTable.comm(getpid()))
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              checks:
+                - {name: runner, type: process, process_name: "\(name)"}
+                - {name: load, type: load}
+                - {name: memory, type: memory}
+            """)
+        var sawLocalLimit = false
+        // The descriptors the binary needs before its checks vary a little by machine:
+        // walk the limit up through the point where the checks start to get theirs.
+        for limit in 8...14 {
+            let run = try await Self.underLimit(limit, ["--json", "check", "--no-store"], in: directory.path)
+            guard run.code <= 3 else { continue }   // too few to even read the config
+            #expect(!run.out.contains("\"CRITICAL\""), "limit \(limit): \(run.out)")
+            if run.out.contains("reading /proc failed: local resource limit") { sawLocalLimit = true }
+        }
+        #expect(sawLocalLimit, "no limit made the /proc scan run short: the test proves nothing")
+    }
+
     @Test("the clamp: (limit − reserved) / per check, at least 1, none when unlimited")
     func clampRule() {
         #expect(DescriptorLimit.maxConcurrentChecks(limit: 1_024) == (1_024 - DescriptorLimit.reserved) / DescriptorLimit.perCheck)
