@@ -71,14 +71,45 @@ import Glibc
         #expect(try database.scalarInt("SELECT count(*) FROM purge_log") == 1)
     }
 
-    @Test("a planted link or another user's file as the lock is refused, not followed")
-    func plantedLockFile() async throws {
+    @Test("a link or a file another user planted as the lock is refused, never followed or used",
+          .enabled(if: geteuid() == 0, "planting as another user needs root"), arguments: [0o1777, 0o777] as [mode_t])
+    func plantedLockFile(_ mode: mode_t) async throws {
         let directory = try TemporaryDirectory()
-        let path = try Self.oldHistory(directory, rows: 10)
+        #expect(chmod(directory.path, 0o711) == 0)
+        let shared = directory.file("shared")
+        #expect(mkdir(shared, 0o700) == 0 && chmod(shared, mode) == 0)
         let victim = try directory.write("victim", "keep me\n")
-        #expect(symlink(victim, PurgeLock.path(forDatabase: path)) == 0)
-        let run = try await BinaryRunner.run(["--db", path, "retention", "purge"], in: directory.path)
-        #expect(run.code == 74, "\(run.err)")
-        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+        let path = shared + "/monitor.db"
+        do {
+            let database = try Database(path: path)
+            try RetentionHistory.add(database, component: "api", from: WallClock.nowMilliseconds() - 60 * RetentionHistory.day,
+                                     count: 10, stepMs: 1_000)
+        }
+        let lock = PurgeLock.path(forDatabase: path)
+        for plant in [["ln", "-s", victim, lock], ["touch", lock]] {
+            unlink(lock)
+            let planted = try await BinaryRunner.run(["--reuid=nobody", "--regid=nogroup", "--clear-groups"] + plant,
+                                                     in: directory.path, executable: "/usr/bin/setpriv")
+            #expect(planted.code == 0, "\(planted.err)")
+            let run = try await BinaryRunner.run(["--db", path, "retention", "purge"], in: directory.path)
+            #expect(run.code == 74, "\(plant): \(run.out)\n\(run.err)")
+            #expect(run.err.contains("purge lock"), "\(run.err)")
+            #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+            #expect(try Database(path: path, readOnly: true).scalarInt("SELECT count(*) FROM check_results") == 10)
+        }
+    }
+
+    @Test("in one process: a second acquire finds the lock held until the first is released")
+    func lockIsExclusive() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("monitor.db")
+        do {
+            let first = try #require(try PurgeLock.acquire(forDatabase: path))
+            #expect(try PurgeLock.acquire(forDatabase: path) == nil)
+            withExtendedLifetime(first) {}
+        }
+        #expect(try PurgeLock.acquire(forDatabase: path) != nil)
+        var info = stat()
+        #expect(stat(PurgeLock.path(forDatabase: path), &info) == 0 && info.st_mode & 0o077 == 0)
     }
 }
