@@ -44,6 +44,10 @@ public enum TerminationSignals {
             action.sa_flags = Int32(SA_RESTART)
             sigaction(signal, &action, nil)
         }
+        // A closed stdout then surfaces as EPIPE, where `BrokenPipe` cleans up the same way
+        // before ending the process by SIGPIPE. Commands get SIGPIPE's default back from
+        // `ProcessSpawner`; sockets and libcurl never raise it.
+        signal(SIGPIPE, SIG_IGN)
     }
 
     private static let terminating = Atomic<Bool>(false)
@@ -68,10 +72,19 @@ public enum TerminationSignals {
 
     /// Stops the commands, removes the temporary files and exits.
     static func terminate(by signal: Int32) -> Never {
-        terminating.store(true, ordering: .releasing)
+        cleanUp()
+        _exit(128 + signal)
+    }
+
+    /// Stops the commands and removes the temporary files before the process ends, for a
+    /// termination signal or a reader of stdout that went away. Runs once: a second caller
+    /// (a signal while a broken pipe is being handled) stops here and lets the first finish.
+    static func cleanUp() {
+        if terminating.exchange(true, ordering: .acquiringAndReleasing) {
+            while true { pause() }
+        }
         ChildProcessGroups.terminateAll(grace: childGrace)
         InFlightTemporaryFiles.removeAll()
-        _exit(128 + signal)
     }
 
     private static func isIgnored(_ signal: Int32) -> Bool {

@@ -2,12 +2,13 @@
 import Glibc
 #endif
 
-/// What a write to a closed stdout pipe does: end the process as SIGPIPE would (status 141
-/// in a shell, nothing printed), also when SIGPIPE happened to be ignored or blocked when
-/// the write failed with EPIPE.
+/// What a write to a closed stdout pipe does: stop the commands the run started, remove its
+/// temporary files, and end the process by SIGPIPE (status 141 in a shell, nothing printed),
+/// as `| head` expects.
 enum BrokenPipe {
-    /// Ends the process by SIGPIPE.
+    /// Cleans up and ends the process by SIGPIPE.
     static func terminate() -> Never {
+        TerminationSignals.cleanUp()
         signal(SIGPIPE, SIG_DFL)
         var set = sigset_t()
         sigemptyset(&set)
