@@ -36,9 +36,11 @@ public enum TerminationSignals {
         for signal in handled where !isIgnored(signal) {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
-                // Async-signal-safe: one write(2), nothing else.
+                // Async-signal-safe: one write(2), and the interrupted code's errno kept.
+                let saved = errno
                 var byte = UInt8(truncatingIfNeeded: signal)
                 _ = write(terminationPipeWriteEnd, &byte, 1)
+                errno = saved
             }
             sigfillset(&action.sa_mask)
             action.sa_flags = Int32(SA_RESTART)
