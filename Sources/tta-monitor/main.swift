@@ -10,5 +10,6 @@ switch CommandDispatcher.prepare(arguments: Array(CommandLine.arguments.dropFirs
 case .exit(let code):
     exit(code)
 case .run(let command):
-    exit(await command.run())
+    TerminationSignals.install()
+    exit(TerminationSignals.exitStatus(await command.run()))
 }

@@ -20,11 +20,13 @@ public enum CommandDispatcher {
 
         /// Runs the command and reports any error it throws.
         public func run() async -> Int32 {
+            let code: Int32
             do {
-                return try await action(context).rawValue
+                code = try await action(context).rawValue
             } catch {
-                return CommandDispatcher.report(error, console: context.console)
+                code = CommandDispatcher.report(error, console: context.console)
             }
+            return CommandDispatcher.checkingStdout(code, console: context.console)
         }
     }
 
@@ -60,17 +62,17 @@ public enum CommandDispatcher {
             let invocation = try parser.parse(arguments)
             if (invocation.flag("version") && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
                 console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
-                return .exit(ExitCode.ok.rawValue)
+                return .exit(checkingStdout(ExitCode.ok.rawValue, console: console))
             }
             if invocation.commandPath == ["help"] {
                 let target = try resolveHelpTarget(invocation.arguments)
                 console.out(renderer.help(for: target.command, path: target.path))
-                return .exit(ExitCode.ok.rawValue)
+                return .exit(checkingStdout(ExitCode.ok.rawValue, console: console))
             }
             let command = resolve(invocation.commandPath)
             if invocation.wantsHelp || invocation.commandPath.isEmpty {
                 console.out(renderer.help(for: command, path: invocation.commandPath))
-                return .exit(ExitCode.ok.rawValue)
+                return .exit(checkingStdout(ExitCode.ok.rawValue, console: console))
             }
             guard let action = command.action else {
                 throw UsageError("Missing subcommand for '\(invocation.commandPath.joined(separator: " "))'. "
@@ -81,8 +83,15 @@ public enum CommandDispatcher {
                                          workingDirectory: workingDirectory)
             return .run(PreparedCommand(action: action, context: context))
         } catch {
-            return .exit(report(error, console: console))
+            return .exit(checkingStdout(report(error, console: console), console: console))
         }
+    }
+
+    /// `code`, unless something written to stdout was lost: then the run failed whatever
+    /// its verdict (a report that did not arrive must not read as OK), exit status 74.
+    static func checkingStdout(_ code: Int32, console: Console) -> Int32 {
+        guard let failure = console.stdoutFailure else { return code }
+        return report(OutputError.standardOutput(errno: failure), console: console)
     }
 
     /// Prints an error the way its kind requires and returns its exit status.

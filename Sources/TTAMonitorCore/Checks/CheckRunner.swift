@@ -12,6 +12,11 @@ public struct CheckRunner: Sendable {
         self.timeoutOverride = timeoutOverride
     }
 
+    /// `concurrency`, lowered to what the open-file limit allows (`DescriptorLimit`).
+    public var effectiveConcurrency: Int {
+        min(concurrency, DescriptorLimit.maxConcurrentChecks(limit: DescriptorLimit.softLimit))
+    }
+
     /// Runs `checks` with `config`'s defaults and returns one result per check, in order.
     public func run(_ checks: [CheckConfig], config: MonitoringConfig) async -> [CheckResult] {
         var results = [CheckResult?](repeating: nil, count: checks.count)
@@ -26,7 +31,7 @@ public struct CheckRunner: Sendable {
                 group.addTask { (index, await Self.runWithRetries(check, timeout: timeout, retries: retries, delay: delay)) }
                 next += 1
             }
-            while next < min(concurrency, checks.count) { launch() }
+            while next < min(effectiveConcurrency, checks.count) { launch() }
             for await (index, result) in group {
                 results[index] = result
                 if next < checks.count { launch() }
@@ -54,7 +59,11 @@ public struct CheckRunner: Sendable {
     static func runOnce(_ check: CheckConfig, timeout: Duration) async -> CheckResult {
         let startedAt = WallClock.nowMilliseconds()
         let guardTime = timeout + .milliseconds(250)
-        let outcome = await Deadline.race(timeout: guardTime) { await probe(check, timeout: timeout) }
+        var outcome = await Deadline.race(timeout: guardTime) { await probe(check, timeout: timeout) }
+        // Out of descriptors is this machine's problem, whichever kind of check met it.
+        if let result = outcome, result.status != .unknown, DescriptorLimit.reportsExhaustion(result.message) {
+            outcome?.status = .unknown
+        }
         return outcome ?? CheckResult(check: check.name, kind: check.kind.name, status: .unknown, startedAt: startedAt,
                                       latencyMs: Double(guardTime.milliseconds),
                                       message: "probe did not finish within \(timeout.milliseconds) ms")

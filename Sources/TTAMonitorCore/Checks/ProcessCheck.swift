@@ -19,8 +19,13 @@ public enum ProcessCheck {
                         latencyMs: stopwatch.elapsedMilliseconds, message: message)
         }
         guard let scanned else { return failure(.unknown, "scanning /proc timed out after \(timeout.milliseconds) ms") }
-        guard case .success(let first) = scanned else {
-            return failure(.unknown, "command_pattern '\(spec.commandPattern ?? "")' is not a valid regular expression")
+        let first: [ProcessSnapshot]
+        switch scanned {
+        case .success(let found): first = found
+        case .failure(.invalidPattern(let pattern)):
+            return failure(.unknown, "command_pattern '\(pattern)' is not a valid regular expression")
+        case .failure(.descriptorsExhausted):
+            return failure(.unknown, DescriptorLimit.message(call: "reading /proc", errno: EMFILE))
         }
 
         var cpuPercent: Double?

@@ -48,6 +48,12 @@ enum CheckCommand {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         let runner = CheckRunner(concurrency: concurrency ?? config.defaults.concurrency, timeoutOverride: timeout)
+        if runner.effectiveConcurrency < min(runner.concurrency, selected.count) {
+            let most = runner.effectiveConcurrency == 1 ? "1 check" : "\(runner.effectiveConcurrency) checks"
+            context.note("note: at most \(most) in flight instead of \(runner.concurrency): "
+                + "the open-file limit (ulimit -n) is \(DescriptorLimit.softLimit ?? 0) and each check may need "
+                + "\(DescriptorLimit.perCheck) descriptors besides \(DescriptorLimit.reserved) for tta-monitor itself")
+        }
         let probed = await runner.run(selected, config: config)
         let prior = try database.map { try StatusQuery(database: $0).components() } ?? [:]
         let results = CheckPipeline.process(probed, checks: selected, config: config, prior: prior)

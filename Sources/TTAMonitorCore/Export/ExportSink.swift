@@ -62,7 +62,12 @@ final class ExportSink {
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
             if written < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                guard file != nil else {
+                    if code == EPIPE { BrokenPipe.terminate() }   // `export … | head`: quiet, like SIGPIPE
+                    throw OutputError.standardOutput(errno: code)
+                }
                 throw Self.failure("cannot write", destinationName)
             }
             offset += written

@@ -9,6 +9,7 @@ public final class Console: Sendable {
     private enum Sink { case fileDescriptors, capture }
     private let sink: Sink
     private let captured = Mutex<(out: String, err: String)>(("", ""))
+    private let failedStdout = Mutex<Int32?>(nil)
     /// Whether stdout is a terminal (colour, widths, progress).
     public let stdoutIsTerminal: Bool
     /// Whether stderr is a terminal.
@@ -35,8 +36,17 @@ public final class Console: Sendable {
     /// What was written to stderr (capturing consoles only).
     public var capturedErr: String { captured.withLock { $0.err } }
 
+    /// The `errno` of the first write to stdout that failed (a full disk, a closed
+    /// descriptor); nil while every write went through. Later writes to stdout are dropped,
+    /// so a report is never printed with a hole in it.
+    public var stdoutFailure: Int32? { failedStdout.withLock { $0 } }
+
     /// Writes `text` to stdout as is.
-    public func out(_ text: String) { write(text, fd: 1) }
+    public func out(_ text: String) {
+        guard stdoutFailure == nil else { return }
+        if sink == .fileDescriptors { TerminationSignals.parkIfTerminating() }
+        write(text, fd: 1)
+    }
     /// Writes `text` to stderr as is.
     public func err(_ text: String) { write(text, fd: 2) }
 
@@ -49,8 +59,13 @@ public final class Console: Sendable {
             while !remaining.isEmpty {
                 let written = remaining.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
                 if written < 0 {
-                    if errno == EINTR { continue }
-                    // A closed pipe (`tta-monitor status | head -1`) is not an error worth a crash.
+                    let code = errno
+                    if code == EINTR { continue }
+                    guard fd == 1 else { return }   // nowhere left to report a stderr failure
+                    // A closed pipe (`tta-monitor status | head -1`) ends the process the way
+                    // SIGPIPE does, quietly; anything else is an error the command reports.
+                    if code == EPIPE { BrokenPipe.terminate() }
+                    failedStdout.withLock { $0 = $0 ?? code }
                     return
                 }
                 remaining = remaining.dropFirst(written)

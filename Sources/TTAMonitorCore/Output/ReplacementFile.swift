@@ -11,7 +11,8 @@ import Glibc
 /// under that name makes the create fail instead of redirecting root's write. It lives in
 /// the target's directory so `rename` is atomic, and its mode is set with `fchmod` so the
 /// umask cannot widen or narrow it. `rename` replaces a link at the target itself rather
-/// than writing through it.
+/// than writing through it. While it exists the temporary file is registered with
+/// `InFlightTemporaryFiles`, so a termination signal removes it and never renames it.
 final class ReplacementFile {
     /// The descriptor to write to.
     let descriptor: Int32
@@ -31,6 +32,7 @@ final class ReplacementFile {
             if fd >= 0 {
                 descriptor = fd
                 temporaryPath = candidate
+                InFlightTemporaryFiles.created(candidate)
                 break
             }
             // A name taken by chance (or planted) is skipped; anything else is a real failure.
@@ -71,12 +73,13 @@ final class ReplacementFile {
     func commit() throws(OutputError) {
         guard !finished else { return }
         finished = true
+        defer { InFlightTemporaryFiles.settled(temporaryPath) }
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             let error = Self.failure("cannot flush", target)
             unlink(temporaryPath)
             throw error
         }
-        guard rename(temporaryPath, target) == 0 else {
+        guard InFlightTemporaryFiles.moveIntoPlace(temporaryPath, target) == 0 else {
             let error = Self.failure("cannot replace", target)
             unlink(temporaryPath)
             throw error
@@ -89,6 +92,7 @@ final class ReplacementFile {
         finished = true
         close(descriptor)
         unlink(temporaryPath)
+        InFlightTemporaryFiles.settled(temporaryPath)
     }
 
     static func failure(_ action: String, _ path: String) -> OutputError {

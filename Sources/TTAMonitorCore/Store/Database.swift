@@ -46,6 +46,7 @@ public final class Database {
         try configure(readOnly: readOnly)
         if !readOnly { try Migrations.migrate(self) } else { try Migrations.checkReadable(self) }
         identity = DatabaseFile.Identity(path: path)
+        if !readOnly { restoreVacuumModeAfterInterruptedPurge() }
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -59,6 +59,11 @@ public struct RetentionPurge {
             outcome.datasets = try planner.plan(order)
             clock.end("plan")
         } else {
+            // A second purge would count the first one's deletes and shrinkage as its own.
+            guard let lock = try PurgeLock.acquire(forDatabase: database.path) else {
+                throw PurgeLock.busy(forDatabase: database.path)
+            }
+            defer { withExtendedLifetime(lock) {} }
             // This connection walks far more pages than a `check` does: a bigger page cache
             // keeps a batch's index and table pages from being written out and read back in
             // mid-transaction. Bounded, so memory stays flat whatever the database size.
@@ -70,8 +75,8 @@ public struct RetentionPurge {
             // list never grows. Left to an incremental vacuum at the end, the same pages cost
             // a free-list search each (quadratic in the pages freed: over half the time of
             // a large purge). Switching between FULL and INCREMENTAL needs no VACUUM; the
-            // file goes back to INCREMENTAL when the deletes are done (and at the start of
-            // the next purge, should this one be killed meanwhile).
+            // file goes back to INCREMENTAL when the deletes are done (and, should this purge
+            // be killed meanwhile, at the next open: `restoreVacuumModeAfterInterruptedPurge`).
             let incremental = try database.scalarInt("PRAGMA auto_vacuum") != 0
             if incremental { try database.execute("PRAGMA auto_vacuum = FULL") }
             defer { if incremental { try? database.execute("PRAGMA auto_vacuum = INCREMENTAL") } }

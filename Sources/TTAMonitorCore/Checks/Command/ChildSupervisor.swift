@@ -32,6 +32,7 @@ final class ChildSupervisor {
     /// outcome is known (for a timeout that is before the group is killed for good).
     func supervise(until deadline: ContinuousClock.Instant, report: (CommandOutcome) -> Void) {
         if let status = watch(until: deadline) {
+            ChildProcessGroups.finished(child.pid)
             drainAvailable()
             close(child.outputDescriptor)
             report(outcome(Self.ending(status)))
@@ -55,6 +56,7 @@ final class ChildSupervisor {
         }
         killpg(child.pid, SIGKILL)
         _ = reap(blocking: true)
+        ChildProcessGroups.finished(child.pid)
         close(child.outputDescriptor)
         if !reported { report(outcome(.timedOut)) }
     }

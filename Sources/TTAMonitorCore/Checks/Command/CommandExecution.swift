@@ -29,7 +29,11 @@ enum CommandExecution {
                 delivery.resume(with: .failure(failure))
             case .success(let child):
                 ChildSupervisor(child: child, maxOutputBytes: spec.maxOutputBytes)
-                    .supervise(until: deadline) { delivery.resume(with: .success($0)) }
+                    .supervise(until: deadline) { outcome in
+                        // A command stopped by our own termination has no result to give.
+                        TerminationSignals.parkIfTerminating()
+                        delivery.resume(with: .success(outcome))
+                    }
             }
             unfinished.subtract(1, ordering: .releasing)
         }

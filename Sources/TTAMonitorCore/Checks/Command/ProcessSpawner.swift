@@ -66,9 +66,14 @@ enum ProcessSpawner {
             variables.forEach { free($0) }
         }
         var pid = pid_t()
-        let code = program.contains("/")
-            ? posix_spawn(&pid, program, &actions, &attributes, arguments, variables)
-            : posix_spawnp(&pid, program, &actions, &attributes, arguments, variables)
+        // Stays ECANCELED when the process is terminating (a signal arrived) and starts nothing.
+        var code = ECANCELED
+        ChildProcessGroups.starting {
+            code = program.contains("/")
+                ? posix_spawn(&pid, program, &actions, &attributes, arguments, variables)
+                : posix_spawnp(&pid, program, &actions, &attributes, arguments, variables)
+            return code == 0 ? pid : nil
+        }
         close(writeEnd)
         guard code == 0 else {
             close(readEnd)

@@ -15,6 +15,9 @@ enum SpawnFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
+        case .pipe(let code) where DescriptorLimit.isExhaustion(code): DescriptorLimit.message(call: "pipe", errno: code)
+        case .spawn(let program, let code) where DescriptorLimit.isExhaustion(code):
+            DescriptorLimit.message(call: "running \(program)", errno: code)
         case .pipe(let code): "cannot create a pipe: \(Self.reason(code))"
         case .workingDirectory(let path, let code): "cannot use working directory \(path): \(Self.reason(code))"
         case .workingDirectoryUnsupported: "working_directory needs glibc 2.29 or newer"

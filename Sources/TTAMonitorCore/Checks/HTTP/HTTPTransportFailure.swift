@@ -8,6 +8,9 @@ enum HTTPTransportFailure {
         guard !response.completed else { return nil }
         let code = response.curlCode
         let detail = URLRedaction.masked(response.errorMessage ?? "unknown error")
+        if let exhausted = descriptorExhaustion(errno: response.osErrno, detail: detail) {
+            return (.unknown, DescriptorLimit.message(call: "curl", errno: exhausted))
+        }
         switch code {
         case CurlCodes.operationTimedOut:
             return (.critical, "timed out after \(timeout.milliseconds) ms")
@@ -39,6 +42,13 @@ enum HTTPTransportFailure {
         default:
             return (.critical, "request failed: \(detail)")
         }
+    }
+
+    /// EMFILE or ENFILE when libcurl could not get a socket (or its resolver's socket pair):
+    /// from the OS error it keeps, or from its message where it keeps none.
+    private static func descriptorExhaustion(errno: Int32, detail: String) -> Int32? {
+        if DescriptorLimit.isExhaustion(errno) { return errno }
+        return [EMFILE, ENFILE].first { detail.contains(String(cString: strerror($0))) }
     }
 
     /// OpenSSL's reason without libcurl's prefix: `SSL certificate problem: certificate has

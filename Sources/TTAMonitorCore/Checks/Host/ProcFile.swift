@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Reads the small text files of /proc and /sys whole, with plain open/read.
 ///
@@ -11,16 +12,28 @@ enum ProcFile {
     struct Failure: Error, Sendable {
         /// The error number.
         var code: Int32
-        /// `no such file or directory`.
-        var reason: String { String(cString: strerror(code)).lowercased() }
+        /// `no such file or directory`; for EMFILE/ENFILE the local limit and its fix.
+        var reason: String {
+            DescriptorLimit.isExhaustion(code) ? DescriptorLimit.message(call: "open", errno: code)
+                : String(cString: strerror(code)).lowercased()
+        }
         /// Whether the file (or its process) is gone, which is normal while scanning /proc.
         var isMissing: Bool { code == ENOENT || code == ESRCH }
     }
 
+    /// Opens that failed for want of a descriptor, ever: a /proc scan that skips the
+    /// processes it cannot read compares this before and after, so that a scan cut short by
+    /// the limit does not pass for "no such process".
+    static let descriptorFailures = Atomic<Int>(0)
+
     /// The file's bytes, at most `limit` of them.
     static func bytes(_ path: String, limit: Int = 1 << 20) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
+        guard descriptor >= 0 else {
+            let code = errno
+            if DescriptorLimit.isExhaustion(code) { descriptorFailures.add(1, ordering: .relaxed) }
+            return .failure(Failure(code: code))
+        }
         defer { close(descriptor) }
         var content: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4_096)

@@ -10,7 +10,10 @@ import Glibc
 enum ProcTable {
     /// The numeric entries of /proc: one per process (threads are not listed there).
     static func pids() -> [Int32] {
-        guard let directory = opendir("/proc") else { return [] }
+        guard let directory = opendir("/proc") else {
+            if DescriptorLimit.isExhaustion(errno) { ProcFile.descriptorFailures.add(1, ordering: .relaxed) }
+            return []
+        }
         defer { closedir(directory) }
         var pids: [Int32] = []
         while let entry = readdir(directory) {

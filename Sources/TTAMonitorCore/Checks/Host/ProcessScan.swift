@@ -5,13 +5,14 @@ import Glibc
 /// Walks /proc for the processes a spec selects. Blocking: run it on a thread of its own.
 enum ProcessScan {
     /// The live processes matching `spec`, lowest pid first, without the calling process.
-    static func matching(_ spec: ProcessCheckSpec) -> Result<[ProcessSnapshot], InvalidPattern> {
+    static func matching(_ spec: ProcessCheckSpec) -> Result<[ProcessSnapshot], ScanFailure> {
         let selector: ProcessSelector
         do {
             selector = try ProcessSelector(spec)
         } catch {
-            return .failure(InvalidPattern(pattern: spec.commandPattern ?? ""))
+            return .failure(.invalidPattern(spec.commandPattern ?? ""))
         }
+        let failuresBefore = ProcFile.descriptorFailures.load(ordering: .relaxed)
         let own = getpid()
         let ownName = ProcTable.comm(own)
         var found: [ProcessSnapshot] = []
@@ -25,6 +26,9 @@ enum ProcessScan {
             found.append(ProcessSnapshot(pid: pid, cpuTicks: stat.cpuTicks, residentBytes: ProcTable.residentBytes(pid),
                                          takenAt: .now))
         }
+        // Processes skipped for want of a descriptor (here or in a scan beside this one)
+        // would read as absent: the count is not to be trusted.
+        if ProcFile.descriptorFailures.load(ordering: .relaxed) != failuresBefore { return .failure(.descriptorsExhausted) }
         return .success(found)
     }
 
@@ -52,9 +56,12 @@ enum ProcessScan {
         return any ? total : nil
     }
 
-    /// The configured pattern failed to compile (the config loader checks it first, so only
-    /// hand-built specs get here).
-    struct InvalidPattern: Error, Sendable {
-        var pattern: String
+    /// Why a scan has no answer.
+    enum ScanFailure: Error, Sendable {
+        /// The configured pattern failed to compile (the config loader checks it first, so
+        /// only hand-built specs get here).
+        case invalidPattern(String)
+        /// Some of /proc could not be read for want of a file descriptor.
+        case descriptorsExhausted
     }
 }

@@ -26,7 +26,11 @@ enum HostResolver {
         let once = ResumeOnce<Result<[SocketAddress], SocketError>>()
         Task {
             let looked = await BlockingCall.run { lookUp(name, port: port, flags: 0) }
-            once.resume(with: looked.mapError { _ in .unresolvedHost(host) })
+            once.resume(with: looked.mapError { failure in
+                // No descriptor left for /etc/hosts or a DNS socket: not the name's fault.
+                DescriptorLimit.isExhaustion(failure.systemErrno) ? .system(call: "getaddrinfo", errno: failure.systemErrno)
+                    : .unresolvedHost(host)
+            })
         }
         queue.asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: deadline.remaining.nanoseconds))) {
             once.resume(with: .failure(.timedOut(after: deadline.budget)))
@@ -47,7 +51,7 @@ enum HostResolver {
         hints.ai_flags = flags | AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(name, String(port), &hints, &list)
-        guard status == 0 else { return .failure(LookupFailure(code: status)) }
+        guard status == 0 else { return .failure(LookupFailure(code: status, systemErrno: status == EAI_SYSTEM ? errno : 0)) }
         defer { freeaddrinfo(list) }
         var addresses: [SocketAddress] = []
         var cursor = list
@@ -60,6 +64,8 @@ enum HostResolver {
 
     private struct LookupFailure: Error {
         let code: Int32
+        /// `errno` for EAI_SYSTEM, else 0.
+        var systemErrno: Int32 = 0
     }
 }
 

@@ -39,7 +39,11 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut(let budget): "timed out after \(budget.milliseconds) ms"
         case .cancelled: "cancelled"
         case .replyTooLong(let limit): "reply longer than \(limit) bytes"
-        case .pollerUnavailable: "cannot wait on sockets (poll thread unavailable or descriptor limit reached)"
+        case .pollerUnavailable:
+            "cannot wait on sockets: local resource limit, not the target (poll thread unavailable or "
+                + "descriptors past the \(DescriptorLimit.marker)); raise the \(DescriptorLimit.marker) (ulimit -n) or lower --concurrency"
+        case .system(let call, let code) where DescriptorLimit.isExhaustion(code):
+            DescriptorLimit.message(call: call, errno: code)
         case .system(let call, let code): "\(call) failed: \(Self.reason(code))"
         }
     }
