@@ -59,7 +59,7 @@ public enum CommandDispatcher {
         do {
             let invocation = try parser.parse(arguments)
             if (invocation.flag("version") && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
-                console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
+                console.out(ToolVersion.report(json: invocation.flag("json")))
                 return .exit(ExitCode.ok.rawValue)
             }
             if invocation.commandPath == ["help"] {

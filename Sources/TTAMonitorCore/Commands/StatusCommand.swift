@@ -9,6 +9,7 @@ enum StatusCommand {
         let support = CommandSupport(context: context)
         let window = try support.durationOption("window") ?? .seconds(86_400)
         let config = try support.optionalConfig()
+        try config?.requireChecks()
         let path = support.databasePath(config: config)
         let now = WallClock.nowMilliseconds()
 
@@ -17,7 +18,11 @@ enum StatusCommand {
         var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
         if !databaseExists, config == nil {
-            throw StoreError.missing("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
+            // Without a config nothing can ever be checked, so running `check` would not help:
+            // the first step is a config file.
+            throw ConfigError.missingFile("no config file found (looked for $TTA_CONFIG, ./config/tta_config.yaml, "
+                + "./tta_config.yaml) and no database at \(path): create a config from tta_config.yaml.example "
+                + "(copy it to ./tta_config.yaml and list your checks), or pass --config PATH / --db PATH")
         }
         if !databaseExists {
             context.note("note: no results yet in \(path); run 'tta-monitor check' to record some")
