@@ -78,7 +78,7 @@ extension CheckConfigDecoder {
             spec.commandPattern = pattern
         }
         guard spec.name != nil || spec.commandPattern != nil else {
-            throw document.error("process check '\(name)' needs 'process_name' or 'command_pattern'", at: reader.node.location)
+            throw reader.missingKeyError(["process_name", "command_pattern"], "process check '\(name)' needs 'process_name' or 'command_pattern'")
         }
         if var count = try reader.mapping("count") {
             spec.minCount = try count.int("min", range: 0...100_000) ?? 1
@@ -96,7 +96,7 @@ extension CheckConfigDecoder {
 
     func decodeCommand(_ reader: inout MappingReader, name: String) throws(ConfigError) -> CommandCheckSpec {
         guard let commandNode = reader.node("command") else {
-            throw document.error("command check '\(name)' needs a 'command' (a string for /bin/sh, or a list)", at: reader.node.location)
+            throw reader.missingKeyError(["command"], "command check '\(name)' needs a 'command' (a string for /bin/sh, or a list)")
         }
         var spec: CommandCheckSpec
         if commandNode.scalar != nil {
@@ -122,10 +122,10 @@ extension CheckConfigDecoder {
 
     func decodeFileAge(_ reader: inout MappingReader, name: String) throws(ConfigError) -> FileAgeCheckSpec {
         guard let path = try reader.string("path") else {
-            throw document.error("file_age check '\(name)' needs a 'path'", at: reader.node.location)
+            throw reader.missingKeyError(["path"], "file_age check '\(name)' needs a 'path'")
         }
         guard let ageNode = reader.node("max_age") else {
-            throw document.error("file_age check '\(name)' needs 'max_age' (e.g. 26h, or {warning: 25h, critical: 26h})", at: reader.node.location)
+            throw reader.missingKeyError(["max_age"], "file_age check '\(name)' needs 'max_age' (e.g. 26h, or {warning: 25h, critical: 26h})")
         }
         if ageNode.scalar != nil {
             let critical = try reader.duration(ageNode, path: reader.keyPath("max_age"))
@@ -142,7 +142,7 @@ extension CheckConfigDecoder {
 
     func decodePrometheus(_ reader: inout MappingReader, name: String) throws(ConfigError) -> PrometheusCheckSpec {
         guard let urlNode = reader.node("url") else {
-            throw document.error("prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)", at: reader.node.location)
+            throw reader.missingKeyError(["url"], "prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)")
         }
         let url = try reader.string(urlNode, path: reader.keyPath("url"))
         guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {

@@ -39,8 +39,7 @@ enum AlertChannelReader {
                                         at: reader.node["name"]?.location ?? reader.node.location)
         }
         guard let typeNode = reader.node("type") else {
-            throw reader.document.error("channel '\(name)' has no 'type' (one of \(AlertChannel.types.joined(separator: ", ")))",
-                                        at: reader.node.location)
+            throw reader.missingKeyError(["type"], "channel '\(name)' has no 'type' (one of \(AlertChannel.types.joined(separator: ", ")))")
         }
         let type = try reader.string(typeNode, path: reader.keyPath("type"))
         let kind: AlertChannel.Kind
@@ -82,7 +81,7 @@ enum AlertChannelReader {
     /// An `http://` or `https://` URL; the message names the key, never the value.
     static func httpURL(_ reader: inout MappingReader, channel: String, type: String, example: String) throws(ConfigError) -> String {
         guard let urlNode = reader.node("url") else {
-            throw reader.document.error("\(type) channel '\(channel)' needs a 'url' (e.g. \(example))", at: reader.node.location)
+            throw reader.missingKeyError(["url"], "\(type) channel '\(channel)' needs a 'url' (e.g. \(example))")
         }
         let url = try reader.string(urlNode, path: reader.keyPath("url"))
         let lowered = url.lowercased()

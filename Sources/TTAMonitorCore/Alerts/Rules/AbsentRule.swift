@@ -14,7 +14,7 @@ struct AbsentRule: AlertCondition {
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AbsentRule {
         guard let node = reader.node("for") else {
-            throw reader.document.error("missing required key 'for' in '\(reader.path)' (an absent rule needs a duration such as 26h)", at: reader.node.location)
+            throw reader.missingKeyError(["for"], "missing required key 'for' in '\(reader.path)' (an absent rule needs a duration such as 26h)")
         }
         let window = try reader.duration(node, path: reader.keyPath("for"))
         guard window > .zero else { throw reader.error("'\(reader.keyPath("for"))' must be longer than zero", at: node) }

@@ -22,7 +22,7 @@ struct ThresholdRule: AlertCondition {
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> ThresholdRule {
         let metric = try reader.metric(kind: "threshold")
         guard let opNode = reader.node("op") else {
-            throw reader.document.error("missing required key 'op' in '\(reader.path)' (one of >, >=, <, <=, ==, !=)", at: reader.node.location)
+            throw reader.missingKeyError(["op"], "missing required key 'op' in '\(reader.path)' (one of >, >=, <, <=, ==, !=)")
         }
         let opText = try reader.string(opNode, path: reader.keyPath("op"))
         guard let op = ComparisonOperator(rawValue: opText) else {
