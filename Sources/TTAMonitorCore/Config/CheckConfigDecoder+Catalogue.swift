@@ -27,11 +27,7 @@ extension CheckConfigDecoder {
         let (host, port) = try hostAndPort(&reader, scheme: "bolt", defaultPort: 7687)
         var spec = Neo4jCheckSpec(host: host, port: port)
         if let urlNode = reader.node("http_url") {
-            let url = try reader.string(urlNode, path: reader.keyPath("http_url"))
-            guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-                throw reader.error("'\(reader.keyPath("http_url"))' must start with http:// or https://", at: urlNode)
-            }
-            spec.httpURL = url
+            spec.httpURL = try reader.httpURL(urlNode, key: "http_url")
         }
         spec.latencyMs = try reader.durationThresholds("latency")
         return spec
@@ -101,9 +97,13 @@ extension CheckConfigDecoder {
         var spec: CommandCheckSpec
         if commandNode.scalar != nil {
             let line = try reader.string(commandNode, path: reader.keyPath("command"))
+            // An empty command runs nothing and always succeeds: a check that can only lie.
+            guard !line.trimmingWhitespace().isEmpty else {
+                throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
+            }
             spec = CommandCheckSpec(argv: ["/bin/sh", "-c", line])
         } else {
-            guard let argv = try reader.stringList("command"), !argv.isEmpty else {
+            guard let argv = try reader.stringList("command"), let program = argv.first, !program.trimmingWhitespace().isEmpty else {
                 throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
             }
             spec = CommandCheckSpec(argv: argv)
@@ -129,6 +129,7 @@ extension CheckConfigDecoder {
         }
         if ageNode.scalar != nil {
             let critical = try reader.duration(ageNode, path: reader.keyPath("max_age"))
+            guard critical > .zero else { throw reader.error("'\(reader.keyPath("max_age"))' must be longer than zero", at: ageNode) }
             return FileAgeCheckSpec(path: path, maxAgeMs: Thresholds(critical: Double(critical.milliseconds)))
         }
         var ages = try MappingReader(ageNode, path: reader.keyPath("max_age"), document: document, interpolation: interpolation)
@@ -144,11 +145,7 @@ extension CheckConfigDecoder {
         guard let urlNode = reader.node("url") else {
             throw reader.missingKeyError(["url"], "prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)")
         }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-            throw reader.error("'\(reader.keyPath("url"))' must start with http:// or https://", at: urlNode)
-        }
-        var spec = PrometheusCheckSpec(url: url)
+        var spec = PrometheusCheckSpec(url: try reader.httpURL(urlNode, key: "url"))
         if let seriesNode = reader.node("series") {
             guard let items = seriesNode.sequenceItems else {
                 throw reader.error("'\(reader.keyPath("series"))' must be a list of {metric: NAME, …}", at: seriesNode)

@@ -82,8 +82,8 @@ struct CheckConfigDecoder {
         }
         var check = CheckConfig(name: name, kind: kind)
         check.location = node.location
-        check.timeout = try reader.duration("timeout")
-        check.interval = try reader.duration("interval")
+        check.timeout = try reader.positiveDuration("timeout", default: nil)
+        check.interval = try reader.positiveDuration("interval", default: nil)
         check.critical = try reader.bool("critical") ?? false
         check.dependsOn = try reader.stringList("depends_on") ?? []
         check.description = try reader.string("description")
@@ -97,11 +97,7 @@ struct CheckConfigDecoder {
     private func decodeHTTP(_ reader: inout MappingReader, name: String) throws(ConfigError) -> HTTPCheckSpec {
         let urlNode = reader.node("url")
         guard let urlNode else { throw reader.missingKeyError(["url"], "http check '\(name)' needs a 'url'") }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
-            throw reader.error("'\(reader.keyPath("url"))' must start with http:// or https://", at: urlNode)
-        }
+        let url = try reader.httpURL(urlNode, key: "url")
         var spec = HTTPCheckSpec(url: url)
         if let method = try reader.string("method") {
             let upper = method.uppercased()
@@ -187,7 +183,7 @@ struct CheckConfigDecoder {
             }
             return parsed
         }
-        guard let host = try reader.string("host") else {
+        guard let host = try reader.string("host"), !host.trimmingWhitespace().isEmpty else {
             throw reader.missingKeyError(scheme == nil ? ["host"] : ["host", "url"], "'\(reader.path)' needs 'host' and 'port'" + (scheme.map { " (or url: \($0)://host:port)" } ?? ""))
         }
         guard let port = try reader.int("port", range: 1...65_535) ?? defaultPort else {

@@ -118,11 +118,11 @@ public struct ConfigLoader: Sendable {
     }
 
     private func readDefaults(_ reader: inout MappingReader, into defaults: inout CheckDefaults) throws(ConfigError) {
-        if let timeout = try reader.duration("timeout") { defaults.timeout = timeout }
+        if let timeout = try reader.positiveDuration("timeout", default: nil) { defaults.timeout = timeout }
         if let concurrency = try reader.int("concurrency", range: 1...1_024) { defaults.concurrency = concurrency }
         if let retries = try reader.int("retries", range: 0...10) { defaults.retries = retries }
         if let delay = try reader.duration("retry_delay") { defaults.retryDelay = delay }
-        if let interval = try reader.duration("interval") { defaults.interval = interval }
+        if let interval = try reader.positiveDuration("interval", default: nil) { defaults.interval = interval }
         if let failures = try reader.int("failure_threshold", range: 1...100) { defaults.failureThreshold = failures }
         if let successes = try reader.int("success_threshold", range: 1...100) { defaults.successThreshold = successes }
         try reader.finish()

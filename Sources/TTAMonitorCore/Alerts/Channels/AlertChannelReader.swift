@@ -83,16 +83,7 @@ enum AlertChannelReader {
         guard let urlNode = reader.node("url") else {
             throw reader.missingKeyError(["url"], "\(type) channel '\(channel)' needs a 'url' (e.g. \(example))")
         }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        let lowered = url.lowercased()
-        let afterScheme = lowered.hasPrefix("https://") ? url.dropFirst(8) : lowered.hasPrefix("http://") ? url.dropFirst(7) : ""
-        guard !afterScheme.isEmpty, !afterScheme.hasPrefix("/") else {
-            throw reader.error("'\(reader.keyPath("url"))' must be an http:// or https:// URL (value not shown: it may be secret)", at: urlNode)
-        }
-        guard !url.utf8.contains(where: { $0 <= 32 }) else {
-            throw reader.error("'\(reader.keyPath("url"))' must not contain spaces or line breaks (value not shown: it may be secret)", at: urlNode)
-        }
-        return url
+        return try reader.httpURL(urlNode, key: "url")
     }
 
     /// `headers: {Name: value}`; values may use `${VAR}` and are never shown.
