@@ -38,7 +38,7 @@ enum StatusCommand {
                 let requested = try? support.resolveNames(context.invocation.list("component"), among: names, what: "component")
                 let selected = (requested?.isEmpty ?? true) ? names : requested!
                 for name in selected where states[name] != nil {
-                    stats[name] = try query.windowStats(component: name, since: now - window.milliseconds)
+                    stats[name] = try query.windowStats(component: name, since: now - window.milliseconds, now: now)
                 }
             }
         }
@@ -53,6 +53,11 @@ enum StatusCommand {
                              critical: configured?.critical ?? state?.critical ?? false,
                              state: state, stats: stats[name], now: now,
                              staleAfterMs: intervalMs.map { $0 * staleIntervals } ?? defaultStaleMs)
+        }
+        let ahead = rows.filter(\.isFromFuture).map(\.name)
+        if !ahead.isEmpty {
+            context.console.err("warning: the latest result of \(NameList.abbreviated(ahead)) is stamped in the future "
+                + "(the clock was ahead when it was stored, or is behind now); shown as stale until a new result is stored\n")
         }
         let report = StatusReport(rows: rows, now: now, window: window, databasePath: path, lastPurge: lastPurge)
         context.console.out(context.wantsJSON ? report.json() : report.table(style: context.style))

@@ -35,7 +35,8 @@ struct ThresholdRule: AlertCondition {
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let componentID = subject.componentID else { return .inactive }
         let samples = try MetricSeries(database: subject.database)
-            .samples(componentID: componentID, metric: metric, limit: hold.scanLimit)
+            .samples(componentID: componentID, metric: metric, until: FutureResults.horizon(now: subject.now),
+                     limit: hold.scanLimit)
         guard let latest = samples.first else { return .inactive }
         var streak: [Int64] = []
         for sample in samples {
