@@ -17,6 +17,10 @@ enum StatusCommand {
         var stats: [String: StatusQuery.WindowStats] = [:]
         var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
+        if !databaseExists, config == nil, let explicit = context.invocation.value("db") {
+            throw StoreError.missing("no such database (from --db); check the path, or record results there "
+                + "first with 'tta-monitor --db \(explicit) check'", path: path)
+        }
         if !databaseExists, config == nil {
             // Without a config nothing can ever be checked, so running `check` would not help:
             // the first step is a config file.
