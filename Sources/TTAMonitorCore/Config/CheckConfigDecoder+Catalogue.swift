@@ -17,7 +17,7 @@ extension CheckConfigDecoder {
     func decodeTLS(_ reader: inout MappingReader) throws(ConfigError) -> TLSCheckSpec {
         let (host, port) = try hostAndPort(&reader, scheme: "tls", defaultPort: 443)
         var spec = TLSCheckSpec(host: host, port: port)
-        spec.serverName = try reader.string("server_name")
+        spec.serverName = try reader.nonEmptyString("server_name")
         spec.daysLeft = try reader.numberThresholds("days_left", range: 0...10_000, lowerIsWorse: true)
         spec.verify = try reader.bool("verify") ?? true
         return spec
@@ -63,7 +63,7 @@ extension CheckConfigDecoder {
     }
 
     func decodeProcess(_ reader: inout MappingReader, name: String) throws(ConfigError) -> ProcessCheckSpec {
-        var spec = ProcessCheckSpec(name: try reader.string("process_name"), commandPattern: nil)
+        var spec = ProcessCheckSpec(name: try reader.nonEmptyString("process_name"), commandPattern: nil)
         if let patternNode = reader.node("command_pattern") {
             let pattern = try reader.string(patternNode, path: reader.keyPath("command_pattern"))
             do {
@@ -115,13 +115,13 @@ extension CheckConfigDecoder {
                 spec.environment[key] = try environment.string(pair.value, path: environment.keyPath(key))
             }
         }
-        spec.workingDirectory = try reader.string("working_directory")
+        spec.workingDirectory = try reader.nonEmptyString("working_directory")
         spec.maxOutputBytes = try reader.int("max_output_bytes", range: 256...16_777_216) ?? 65_536
         return spec
     }
 
     func decodeFileAge(_ reader: inout MappingReader, name: String) throws(ConfigError) -> FileAgeCheckSpec {
-        guard let path = try reader.string("path") else {
+        guard let path = try reader.nonEmptyString("path") else {
             throw reader.missingKeyError(["path"], "file_age check '\(name)' needs a 'path'")
         }
         guard let ageNode = reader.node("max_age") else {

@@ -166,7 +166,7 @@ struct CheckConfigDecoder {
     }
 
     private func decodeDisk(_ reader: inout MappingReader) throws(ConfigError) -> DiskCheckSpec {
-        let path = try reader.string("path") ?? "/"
+        let path = try reader.nonEmptyString("path") ?? "/"
         var spec = DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
         spec.freeBytes = try reader.numberThresholds("free_mb", range: 0...1e12, lowerIsWorse: true)
             .map { Thresholds(warning: $0.warning.map { $0 * 1_048_576 }, critical: $0.critical.map { $0 * 1_048_576 }, lowerIsWorse: true) }

@@ -49,6 +49,12 @@ import Testing
              location: "3:7", message: "needs 'host' and 'port'"),
         Case(name: "file_age 0", yaml: "    - {name: a, type: file_age, path: /tmp, max_age: 0s}\n",
              location: "3:54", message: "'monitoring.checks[0].max_age' must be longer than zero"),
+        Case(name: "empty disk path", yaml: "    - {name: a, type: disk, path: \"\"}\n",
+             location: "3:35", message: "'monitoring.checks[0].path' must not be empty"),
+        Case(name: "empty file_age path", yaml: "    - {name: a, type: file_age, path: \" \", max_age: 1h}\n",
+             location: "3:39", message: "'monitoring.checks[0].path' must not be empty"),
+        Case(name: "empty process name", yaml: "    - {name: a, type: process, process_name: \"\"}\n",
+             location: "3:46", message: "'monitoring.checks[0].process_name' must not be empty"),
         Case(name: "webhook port", yaml: "    - {name: a, type: disk}\n  alerts:\n    channels:\n      - {name: hook, type: webhook, url: \"https://hooks.example:123456/x\"}\n",
              location: "6:42", message: "has a port outside 1-65535"),
     ]
