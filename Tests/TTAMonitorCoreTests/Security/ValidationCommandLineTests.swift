@@ -91,6 +91,28 @@ import Testing
         }
     }
 
+    @Test func configValidateReportsEveryBrokenRuleAndSetting() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              checks:
+                - {name: api, type: tcp, url: "tcp://127.0.0.1:1"}
+              alerts:
+                rules:
+                  - {name: a, kind: statsu}
+                  - {name: b, kind: status}
+                  - {name: c, kind: threshold, metric: latency_ms, value: 1}
+                route: {critical: oncall}
+                repeat_interval: 0s
+            """)
+        let run = try await BinaryRunner.run(["config", "validate"], in: directory.path)
+        #expect(run.code == 78)
+        for position in ["tta_config.yaml:6:25:", "tta_config.yaml:8:9:", "tta_config.yaml:10:22:"] {
+            #expect(run.err.contains(position), "\(position) in \(run.err)")
+        }
+        #expect(!run.err.contains("tta_config.yaml:7:"), "rule b is fine: \(run.err)")
+    }
+
     @Test func configValidateJSONForAMissingFile() async throws {
         let directory = try TemporaryDirectory()
         let run = try await BinaryRunner.run(["config", "validate", "--json", "--config", "nope.yaml"], in: directory.path)
