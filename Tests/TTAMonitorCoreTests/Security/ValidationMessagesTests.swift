@@ -21,7 +21,7 @@ import Testing
         #expect(!run.out.contains("s3cr3t"), "\(run.out)")
     }
 
-    @Test func aConfiguredURLWithAnUnsupportedSchemeIsStillCalledInvalid() async throws {
+    @Test func aConfiguredURLThatNoRequestCanUseIsRefusedWhenRead() async throws {
         let directory = try TemporaryDirectory()
         try directory.write("tta_config.yaml", """
             monitoring:
