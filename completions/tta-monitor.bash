@@ -48,8 +48,9 @@ _tta_monitor_takes_value() {
     return 1
 }
 
-# The values option $2 accepts at path $1: a word list, or "@file" for file names and
-# "@check" for the configured check names; nothing for free text.
+# The values option $2 accepts at path $1: a word list, or "@file" for file names,
+# "@check" for the configured check names and "@channel" for the alert channels; nothing
+# for free text.
 _tta_monitor_values() {
     case "$1:$2" in
         *:--config | *:--db | *:--output | discover:--compose) echo "@file" ;;
@@ -67,11 +68,9 @@ _tta_monitor_values() {
     esac
 }
 
-# The names of the configured checks, from `tta-monitor --json config show` (the
-# documented JSON document: each check's name is the first member of its object in
-# monitoring.checks, on a line indented by eight spaces). Prints nothing when there is
-# no config or no tta-monitor.
-_tta_monitor_check_names() {
+# `tta-monitor --json config show` for the config on the command line (its --config, else
+# the tool's own search). Prints nothing when there is no config or no tta-monitor.
+_tta_monitor_config_show() {
     local tool=${COMP_WORDS[0]} i word config=""
     [[ $tool == */* && -x $tool ]] || tool=tta-monitor
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -86,8 +85,20 @@ _tta_monitor_check_names() {
     done
     local -a args=()
     [[ -n $config ]] && args=(--config "${config/#\~/$HOME}")
-    "$tool" "${args[@]}" --json config show 2>/dev/null </dev/null |
-        sed -n 's/^        "name": "\([A-Za-z0-9._-]*\)",\{0,1\}$/\1/p'
+    "$tool" "${args[@]}" --json config show 2>/dev/null </dev/null
+}
+
+# The names of the configured checks (the documented JSON document: each check's name is
+# the first member of its object in monitoring.checks, on a line indented by eight spaces).
+_tta_monitor_check_names() {
+    _tta_monitor_config_show | sed -n 's/^        "name": "\([A-Za-z0-9._-]*\)",\{0,1\}$/\1/p'
+}
+
+# The names of the configured alert channels (first member of each object in
+# monitoring.alerts.channels, indented by ten spaces, between "channels": [ and its ]).
+_tta_monitor_channel_names() {
+    _tta_monitor_config_show |
+        sed -n '/^      "channels": \[/,/^      \]/s/^          "name": "\([A-Za-z0-9._-]*\)",\{0,1\}$/\1/p'
 }
 
 # Sets COMPREPLY to the words of list $1 (or files, or check names) that start with $2,
@@ -100,6 +111,7 @@ _tta_monitor_reply() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             ;;
         @check) mapfile -t COMPREPLY < <(compgen -W "$(_tta_monitor_check_names)" -- "$cur") ;;
+        @channel) mapfile -t COMPREPLY < <(compgen -W "$(_tta_monitor_channel_names)" -- "$cur") ;;
         *) mapfile -t COMPREPLY < <(compgen -W "$list" -- "$cur") ;;
     esac
     if [[ -n $prefix ]]; then
@@ -173,6 +185,7 @@ _tta_monitor() {
             ;;
         check) _tta_monitor_reply @check "$cur" ;;
         'carbon import') _tta_monitor_reply @file "$cur" ;;
+        'alerts notify-test') ((arguments == 0)) && _tta_monitor_reply @channel "$cur" ;;
         *)
             if [[ -n $subcommands ]] && ((arguments == 0)); then
                 _tta_monitor_reply "$subcommands" "$cur"

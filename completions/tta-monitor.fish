@@ -74,9 +74,9 @@ function __tta_monitor_help_targets
     string split ' ' -- (__tta_monitor_subcommands "$target")
 end
 
-# The configured check names, from `tta-monitor --json config show` (each check's name
-# is the first member of its object in monitoring.checks, indented by eight spaces).
-function __tta_monitor_check_names
+# `tta-monitor --json config show` for the config on the command line (its --config,
+# else the tool's own search).
+function __tta_monitor_config_show
     command -q tta-monitor; or return
     set -l tokens (commandline -opc)
     set -l args
@@ -87,8 +87,28 @@ function __tta_monitor_check_names
     for token in $tokens
         string match -q -- '--config=*' $token; and set args --config (string replace -- --config= '' $token)
     end
-    command tta-monitor $args --json config show 2>/dev/null </dev/null |
-        string replace -rf '^        "name": "([A-Za-z0-9._-]+)",?$' '$1'
+    command tta-monitor $args --json config show 2>/dev/null </dev/null
+end
+
+# The configured check names (each check's name is the first member of its object in
+# monitoring.checks, indented by eight spaces).
+function __tta_monitor_check_names
+    __tta_monitor_config_show | string replace -rf '^        "name": "([A-Za-z0-9._-]+)",?$' '$1'
+end
+
+# The configured alert channel names (first member of each object in
+# monitoring.alerts.channels, indented by ten spaces, between "channels": [ and its ]).
+function __tta_monitor_channel_names
+    set -l inside 0
+    for line in (__tta_monitor_config_show)
+        if string match -q -- '      "channels": [*' $line
+            set inside 1
+        else if string match -q -- '      ]*' $line
+            set inside 0
+        else if test $inside = 1
+            string replace -rf '^          "name": "([A-Za-z0-9._-]+)",?$' '$1' -- $line
+        end
+    end
 end
 
 complete -c tta-monitor -f
@@ -143,6 +163,7 @@ complete -c tta-monitor -n '__tta_monitor_at alerts' -a silence -d "Silence a co
 complete -c tta-monitor -n '__tta_monitor_at alerts' -a unsilence -d 'Remove a silence'
 complete -c tta-monitor -n '__tta_monitor_at alerts' -a evaluate -d 'Evaluate rules and deliver notifications'
 complete -c tta-monitor -n '__tta_monitor_at alerts' -a notify-test -d 'Send a test notification'
+complete -c tta-monitor -n '__tta_monitor_at "alerts notify-test"' -a '(__tta_monitor_channel_names)' -d 'Alert channel'
 complete -c tta-monitor -n '__tta_monitor_at alerts' -a history -d 'Show alert events over time'
 complete -c tta-monitor -n '__tta_monitor_at "alerts list"' -l state -x -a 'firing pending resolved all' -d 'Which alerts'
 complete -c tta-monitor -n '__tta_monitor_at "alerts silence"' -l component -x -a '(__tta_monitor_check_names)' -d 'Component to silence'

@@ -30,7 +30,7 @@ public struct AlertRule: Sendable {
         let name = try reader.string("name", required: true) ?? ""
         guard !name.isEmpty else { throw reader.document.error("'\(reader.keyPath("name"))' must not be empty", at: reader.node.location) }
         guard let kindNode = reader.node("kind") else {
-            throw reader.document.error("missing required key 'kind' in '\(reader.path)' (one of \(kinds.joined(separator: ", ")))", at: reader.node.location)
+            throw reader.missingKeyError(["kind"], "missing required key 'kind' in '\(reader.path)' (one of \(kinds.joined(separator: ", ")))")
         }
         let kind = try reader.string(kindNode, path: reader.keyPath("kind"))
         let condition: any AlertCondition

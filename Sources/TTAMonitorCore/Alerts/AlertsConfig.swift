@@ -27,32 +27,42 @@ public struct AlertsConfig: Sendable {
     /// `carbon` rule that sets no `value` of its own.
     static func read(_ reader: inout MappingReader, carbonDailyThresholdKg: Double? = nil) throws(ConfigError) -> AlertsConfig {
         var config = AlertsConfig()
-        config.channels = try AlertChannel.readList(&reader)
+        // Rules, channels and route are independent parts: each broken one is reported.
+        var problems = ConfigProblems()
+        problems.attempt { () throws(ConfigError) in config.channels = try AlertChannel.readList(&reader) }
         if let node = reader.node("rules") {
-            guard let items = node.sequenceItems else {
-                throw reader.error("'\(reader.keyPath("rules"))' must be a list of rules", at: node)
-            }
-            let checkNames = configuredCheckNames(reader.document)
-            for (index, item) in items.enumerated() {
-                var ruleReader = try MappingReader(item, path: "\(reader.keyPath("rules"))[\(index)]", document: reader.document,
-                                                   interpolation: reader.interpolation)
-                let rule = try AlertRule.read(&ruleReader, checkNames: checkNames, carbonDailyThresholdKg: carbonDailyThresholdKg)
-                if config.rules.contains(where: { $0.name == rule.name }) {
-                    throw reader.error("duplicate rule name '\(rule.name)' in '\(reader.keyPath("rules"))'", at: item)
+            if let items = node.sequenceItems {
+                let checkNames = configuredCheckNames(reader.document)
+                for (index, item) in items.enumerated() {
+                    problems.attempt { () throws(ConfigError) in
+                        var ruleReader = try MappingReader(item, path: "\(reader.keyPath("rules"))[\(index)]", document: reader.document,
+                                                           interpolation: reader.interpolation)
+                        let rule = try AlertRule.read(&ruleReader, checkNames: checkNames, carbonDailyThresholdKg: carbonDailyThresholdKg)
+                        if config.rules.contains(where: { $0.name == rule.name }) {
+                            throw reader.error("duplicate rule name '\(rule.name)' in '\(reader.keyPath("rules"))'", at: item)
+                        }
+                        config.rules.append(rule)
+                    }
                 }
-                config.rules.append(rule)
+            } else {
+                problems.record(reader.error("'\(reader.keyPath("rules"))' must be a list of rules", at: node))
             }
         }
-        if var route = try reader.mapping("route") {
-            config.route = try AlertRoute.read(&route, channels: config.channels.map(\.name))
+        problems.attempt { () throws(ConfigError) in
+            if var route = try reader.mapping("route") {
+                config.route = try AlertRoute.read(&route, channels: config.channels.map(\.name))
+            }
         }
         for key in ["repeat_interval", "escalate_after"] {
-            guard let node = reader.node(key) else { continue }
-            let value = try reader.duration(node, path: reader.keyPath(key))
-            guard value > .zero else { throw reader.error("'\(reader.keyPath(key))' must be longer than zero", at: node) }
-            if key == "repeat_interval" { config.repeatInterval = value } else { config.escalateAfter = value }
+            problems.attempt { () throws(ConfigError) in
+                guard let node = reader.node(key) else { return }
+                let value = try reader.duration(node, path: reader.keyPath(key))
+                guard value > .zero else { throw reader.error("'\(reader.keyPath(key))' must be longer than zero", at: node) }
+                if key == "repeat_interval" { config.repeatInterval = value } else { config.escalateAfter = value }
+            }
         }
-        try reader.finish()
+        problems.attempt { () throws(ConfigError) in try reader.finish() }
+        try problems.throwIfAny()
         return config
     }
 

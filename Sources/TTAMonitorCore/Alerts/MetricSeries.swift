@@ -12,25 +12,28 @@ struct MetricSeries {
 
     let database: Database
 
-    /// Samples of `metric` for `componentID` with `ts >= since`, newest first, at most `limit`.
-    func samples(componentID: Int64, metric: String, since: Int64 = Int64.min, limit: Int = 100_000) throws(StoreError) -> [Sample] {
+    /// Samples of `metric` for `componentID` with `since <= ts <= until`, newest first, at most
+    /// `limit`. Rules pass `FutureResults.horizon` as `until`: a sample from the future would
+    /// otherwise stay the newest for as long as the clock skew lasts.
+    func samples(componentID: Int64, metric: String, since: Int64 = Int64.min, until: Int64 = Int64.max,
+                 limit: Int = 100_000) throws(StoreError) -> [Sample] {
         if metric == "latency_ms" {
             return try read("""
-                SELECT ts, latency_ms FROM check_results WHERE component_id = ? AND ts >= ? AND latency_ms IS NOT NULL
+                SELECT ts, latency_ms FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ? AND latency_ms IS NOT NULL
                 ORDER BY ts DESC LIMIT ?
-                """, [.integer(componentID), .integer(since), .integer(Int64(limit))])
+                """, [.integer(componentID), .integer(since), .integer(until), .integer(Int64(limit))])
         }
         let scraped = try read("""
-            SELECT ts, value FROM metrics WHERE component_id = ? AND ts >= ? AND name = ? AND value IS NOT NULL
+            SELECT ts, value FROM metrics WHERE component_id = ? AND ts >= ? AND ts <= ? AND name = ? AND value IS NOT NULL
             ORDER BY ts DESC LIMIT ?
-            """, [.integer(componentID), .integer(since), .text(metric), .integer(Int64(limit))])
+            """, [.integer(componentID), .integer(since), .integer(until), .text(metric), .integer(Int64(limit))])
         if !scraped.isEmpty { return scraped }
         // The metric name is validated as [A-Za-z0-9_.], so it is safe inside a JSON path.
         return try read("""
-            SELECT ts, json_extract(details, ?) AS v FROM check_results WHERE component_id = ? AND ts >= ?
+            SELECT ts, json_extract(details, ?) AS v FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ?
                 AND json_valid(details) AND v IS NOT NULL
             ORDER BY ts DESC LIMIT ?
-            """, [.text("$." + metric), .integer(componentID), .integer(since), .integer(Int64(limit))])
+            """, [.text("$." + metric), .integer(componentID), .integer(since), .integer(until), .integer(Int64(limit))])
     }
 
     private func read(_ sql: String, _ values: [Statement.Value]) throws(StoreError) -> [Sample] {

@@ -61,7 +61,7 @@ public enum CommandDispatcher {
         do {
             let invocation = try parser.parse(arguments)
             if (invocation.flag("version") && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
-                console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
+                console.out(ToolVersion.report(json: invocation.flag("json")))
                 return .exit(checkingStdout(ExitCode.ok.rawValue, console: console))
             }
             if invocation.commandPath == ["help"] {

@@ -22,7 +22,7 @@ public enum CommandTable {
             CommandSpec("help", summary: "Show help for a command.",
                         arguments: [ArgumentSpec("command", help: "The command to explain.", variadic: true)]),
             CommandSpec("version", summary: "Print the version.", action: { context in
-                context.console.out("\(ToolVersion.name) \(ToolVersion.version)\n")
+                context.console.out(ToolVersion.report(json: context.wantsJSON))
                 return .ok
             }),
         ]

@@ -39,7 +39,7 @@ public struct InvocationParser: Sendable {
                               arguments: arguments, index: &index, into: &invocation)
                 continue
             }
-            if token.hasPrefix("-"), token.count > 1, Double(token) == nil {
+            if looksLikeOption(token) {
                 try parseShortCluster(token, command: command, path: invocation.commandPath,
                                       arguments: arguments, index: &index, into: &invocation)
                 continue
@@ -135,8 +135,12 @@ public struct InvocationParser: Sendable {
         }
     }
 
+    /// `-q` or `--json`, but not `-1s`, `-5` or `-.5`: no option name starts with a digit, so a
+    /// word like that is a (negative) value, and its own parser can say what is wrong with it.
     private func looksLikeOption(_ word: String) -> Bool {
-        word.hasPrefix("-") && word.count > 1 && Double(word) == nil
+        guard word.hasPrefix("-"), word.count > 1 else { return false }
+        let second = word[word.index(after: word.startIndex)]
+        return !(second.isASCII && (second.isNumber || second == "."))
     }
 
     private func validate(_ invocation: ParsedInvocation, command: CommandSpec) throws(UsageError) {
@@ -153,6 +157,7 @@ public struct InvocationParser: Sendable {
                 }
             }
         }
+        try rejectConflicts(invocation, path: path)
         let accepted = command.arguments
         if let required = accepted.first(where: \.required), invocation.arguments.isEmpty {
             throw UsageError("Missing expected argument '<\(required.name)>'.", commandPath: path)
@@ -161,6 +166,15 @@ public struct InvocationParser: Sendable {
         if !variadic, invocation.arguments.count > accepted.count {
             let extra = invocation.arguments[accepted.count]
             throw UsageError("Unexpected argument '\(extra)'.", commandPath: path)
+        }
+    }
+
+    /// Options that contradict each other are a usage error rather than a silent choice:
+    /// `--json` asks for JSON, so a `--format` other than json cannot also be honoured.
+    private func rejectConflicts(_ invocation: ParsedInvocation, path: [String]) throws(UsageError) {
+        if invocation.flag("json"), let format = invocation.value("format"), format != "json" {
+            throw UsageError("'--json' conflicts with '--format \(format)'. Give one of them "
+                + "('--json' is the same as '--format json').", commandPath: path)
         }
     }
 

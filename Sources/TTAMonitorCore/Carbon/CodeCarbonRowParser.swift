@@ -8,6 +8,12 @@ struct CodeCarbonRowParser {
     let header: CodeCarbonHeader
     /// The file's path as given, stored with each row.
     let file: String
+    /// "Now" (ms since the epoch), for refusing rows from the future.
+    var now: Int64 = WallClock.nowMilliseconds()
+
+    /// How far past "now" a row's timestamp may lie: CodeCarbon writes local time, which
+    /// can be up to 14 hours off UTC; a day more than covers that and a skewed clock.
+    static let futureToleranceMs: Int64 = 86_400_000
 
     /// The run for `record`, or the reason the row is skipped.
     func parse(_ record: CSVReader.Record) -> Result<CarbonRun, CSVReader.Malformed> {
@@ -23,6 +29,10 @@ struct CodeCarbonRowParser {
         guard let stamp = value(.timestamp), let ts = LocalTime.parse(stamp) else {
             return failure("timestamp '\(value(.timestamp) ?? "")' is not a date and time")
         }
+        // A row dated ahead would sit in a future day's total, outside every report until then.
+        guard ts <= now + Self.futureToleranceMs else {
+            return failure("timestamp '\(stamp)' is in the future")
+        }
         var run = CarbonRun(source: "codecarbon", rowKey: "", sourceFile: file, sourceLine: record.line,
                             ts: ts, localDay: LocalTime.day(ts))
         for column in CodeCarbonColumn.allCases where column != .timestamp {
@@ -31,10 +41,10 @@ struct CodeCarbonRowParser {
                 continue
             }
             if column.isNumeric {
-                guard let number = Double(text), number.isFinite else {
-                    return failure("\(column.rawValue) '\(text)' is not a number")
+                switch CodeCarbonNumber.parse(text, column: column) {
+                case .success(let number): run.numbers[column.storeColumn] = number
+                case .failure(let refusal): return failure(refusal.reason)
                 }
-                run.numbers[column.storeColumn] = number
             } else {
                 run.texts[column.storeColumn] = text
             }

@@ -15,6 +15,7 @@ enum CheckCommand {
         let failOn: CheckStatus = invocation.value("fail-on") == "critical" ? .critical : .warning
 
         var config = try support.requiredConfig()
+        try config.requireChecks()
         guard config.enabled else {
             context.note("monitoring is disabled in \(config.sourcePath) (monitoring.enabled: false); nothing checked")
             return .ok

@@ -1,7 +1,24 @@
 /// `tta-monitor config validate|show`.
 enum ConfigCommand {
     static func validate(_ context: CommandContext) async throws -> ExitCode {
-        let config = try CommandSupport(context: context).requiredConfig()
+        let loaded = Result { () throws(ConfigError) -> MonitoringConfig in
+            let config = try CommandSupport(context: context).requiredConfig()
+            try config.requireChecks()
+            return config
+        }
+        let config: MonitoringConfig
+        switch loaded {
+        case .success(let loadedConfig):
+            config = loadedConfig
+        case .failure(let error):
+            // A script asked for JSON gets its answer on stdout for a bad file too; the
+            // problems still go to stderr for whoever reads the terminal.
+            if context.wantsJSON {
+                let file = error.location?.file ?? context.invocation.value("config")
+                context.console.out(JSONWriter.render(ConfigProblemsReport.json(error, file: file)) + "\n")
+            }
+            throw error
+        }
         var kinds: [String: Int] = [:]
         for check in config.checks { kinds[check.kind.name, default: 0] += 1 }
         let kindSummary = kinds.keys.sorted().map { "\($0) \(kinds[$0]!)" }.joined(separator: ", ")

@@ -9,6 +9,7 @@ enum StatusCommand {
         let support = CommandSupport(context: context)
         let window = try support.durationOption("window") ?? .seconds(86_400)
         let config = try support.optionalConfig()
+        try config?.requireChecks()
         let path = try support.databasePath(config: config)
         let now = WallClock.nowMilliseconds()
 
@@ -16,8 +17,16 @@ enum StatusCommand {
         var stats: [String: StatusQuery.WindowStats] = [:]
         var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
+        if !databaseExists, config == nil, let explicit = context.invocation.value("db") {
+            throw StoreError.missing("no such database (from --db); check the path, or record results there "
+                + "first with 'tta-monitor --db \(explicit) check'", path: path)
+        }
         if !databaseExists, config == nil {
-            throw StoreError.missing("no database yet and no config file; run 'tta-monitor check' first (or pass --db/--config)", path: path)
+            // Without a config nothing can ever be checked, so running `check` would not help:
+            // the first step is a config file.
+            throw ConfigError.missingFile("no config file found (looked for $TTA_CONFIG, ./config/tta_config.yaml, "
+                + "./tta_config.yaml) and no database at \(path): create a config from tta_config.yaml.example "
+                + "(copy it to ./tta_config.yaml and list your checks), or pass --config PATH / --db PATH")
         }
         if !databaseExists {
             context.note("note: no results yet in \(path); run 'tta-monitor check' to record some")
@@ -33,7 +42,7 @@ enum StatusCommand {
                 let requested = try? support.resolveNames(context.invocation.list("component"), among: names, what: "component")
                 let selected = (requested?.isEmpty ?? true) ? names : requested!
                 for name in selected where states[name] != nil {
-                    stats[name] = try query.windowStats(component: name, since: now - window.milliseconds)
+                    stats[name] = try query.windowStats(component: name, since: now - window.milliseconds, now: now)
                 }
             }
         }
@@ -48,6 +57,11 @@ enum StatusCommand {
                              critical: configured?.critical ?? state?.critical ?? false,
                              state: state, stats: stats[name], now: now,
                              staleAfterMs: intervalMs.map { $0 * staleIntervals } ?? defaultStaleMs)
+        }
+        let ahead = rows.filter(\.isFromFuture).map(\.name)
+        if !ahead.isEmpty {
+            context.console.err("warning: the latest result of \(NameList.abbreviated(ahead)) is stamped in the future "
+                + "(the clock was ahead when it was stored, or is behind now); shown as stale until a new result is stored\n")
         }
         let report = StatusReport(rows: rows, now: now, window: window, databasePath: path, lastPurge: lastPurge)
         context.console.out(context.wantsJSON ? report.json() : report.table(style: context.style))

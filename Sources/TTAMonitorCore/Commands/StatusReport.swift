@@ -10,8 +10,12 @@ struct StatusRow {
 
     var ageMs: Int64? { state?.lastTimestamp.map { now - $0 } }
 
-    /// Stale data is not evidence the component is fine: it shows as UNKNOWN.
-    var isStale: Bool { ageMs.map { $0 > staleAfterMs } ?? false }
+    /// Stale data is not evidence the component is fine: it shows as UNKNOWN. A result from
+    /// the future (stored while the clock ran ahead) is stale too, however new it looks.
+    var isStale: Bool { ageMs.map { $0 > staleAfterMs } ?? false || isFromFuture }
+
+    /// The latest result is stamped beyond `FutureResults.horizon`.
+    var isFromFuture: Bool { state?.lastTimestamp.map { FutureResults.isFromFuture($0, now: now) } ?? false }
 
     var status: CheckStatus {
         guard let last = state?.lastStatus else { return .unknown }
@@ -20,6 +24,9 @@ struct StatusRow {
 
     var message: String {
         guard let state, state.lastStatus != nil else { return "never checked" }
+        if isFromFuture, let ageMs {
+            return "stale: last result stamped \(Timestamps.age(milliseconds: -ageMs)) in the future (the clock was ahead when it was stored)"
+        }
         if isStale, let ageMs {
             return "stale: last result \(Timestamps.age(milliseconds: ageMs)) ago (limit \(Timestamps.age(milliseconds: staleAfterMs)))"
         }
@@ -56,7 +63,7 @@ struct StatusReport {
             alignments: [.left, .left, .right, .right, .right, .right, .right, .left])
         for row in rows {
             let since = row.state?.statusSince.map { Timestamps.age(milliseconds: now - $0) } ?? "-"
-            let last = row.ageMs.map { Timestamps.age(milliseconds: $0) + " ago" } ?? "-"
+            let last = row.ageMs.map { row.isFromFuture ? "in " + Timestamps.age(milliseconds: -$0) : Timestamps.age(milliseconds: $0) + " ago" } ?? "-"
             let availability = row.stats?.availabilityPercent.map { Timestamps.formatFixed($0, digits: 2) + "%" } ?? "-"
             table.add([row.name + (row.critical ? " *" : ""), style.status(row.status), since, last, availability,
                        Timestamps.latency(row.stats?.p50), Timestamps.latency(row.stats?.p95), row.message])

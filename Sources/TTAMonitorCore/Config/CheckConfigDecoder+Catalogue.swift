@@ -17,7 +17,7 @@ extension CheckConfigDecoder {
     func decodeTLS(_ reader: inout MappingReader) throws(ConfigError) -> TLSCheckSpec {
         let (host, port) = try hostAndPort(&reader, scheme: "tls", defaultPort: 443)
         var spec = TLSCheckSpec(host: host, port: port)
-        spec.serverName = try reader.string("server_name")
+        spec.serverName = try reader.nonEmptyString("server_name")
         spec.daysLeft = try reader.numberThresholds("days_left", range: 0...10_000, lowerIsWorse: true)
         spec.verify = try reader.bool("verify") ?? true
         return spec
@@ -27,11 +27,7 @@ extension CheckConfigDecoder {
         let (host, port) = try hostAndPort(&reader, scheme: "bolt", defaultPort: 7687)
         var spec = Neo4jCheckSpec(host: host, port: port)
         if let urlNode = reader.node("http_url") {
-            let url = try reader.string(urlNode, path: reader.keyPath("http_url"))
-            guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-                throw reader.error("'\(reader.keyPath("http_url"))' must start with http:// or https://", at: urlNode)
-            }
-            spec.httpURL = url
+            spec.httpURL = try reader.httpURL(urlNode, key: "http_url")
         }
         spec.latencyMs = try reader.durationThresholds("latency")
         return spec
@@ -67,7 +63,7 @@ extension CheckConfigDecoder {
     }
 
     func decodeProcess(_ reader: inout MappingReader, name: String) throws(ConfigError) -> ProcessCheckSpec {
-        var spec = ProcessCheckSpec(name: try reader.string("process_name"), commandPattern: nil)
+        var spec = ProcessCheckSpec(name: try reader.nonEmptyString("process_name"), commandPattern: nil)
         if let patternNode = reader.node("command_pattern") {
             let pattern = try reader.string(patternNode, path: reader.keyPath("command_pattern"))
             do {
@@ -78,7 +74,7 @@ extension CheckConfigDecoder {
             spec.commandPattern = pattern
         }
         guard spec.name != nil || spec.commandPattern != nil else {
-            throw document.error("process check '\(name)' needs 'process_name' or 'command_pattern'", at: reader.node.location)
+            throw reader.missingKeyError(["process_name", "command_pattern"], "process check '\(name)' needs 'process_name' or 'command_pattern'")
         }
         if var count = try reader.mapping("count") {
             spec.minCount = try count.int("min", range: 0...100_000) ?? 1
@@ -96,14 +92,18 @@ extension CheckConfigDecoder {
 
     func decodeCommand(_ reader: inout MappingReader, name: String) throws(ConfigError) -> CommandCheckSpec {
         guard let commandNode = reader.node("command") else {
-            throw document.error("command check '\(name)' needs a 'command' (a string for /bin/sh, or a list)", at: reader.node.location)
+            throw reader.missingKeyError(["command"], "command check '\(name)' needs a 'command' (a string for /bin/sh, or a list)")
         }
         var spec: CommandCheckSpec
         if commandNode.scalar != nil {
             let line = try reader.shellCommand(commandNode, path: reader.keyPath("command"))
+            // An empty command runs nothing and always succeeds: a check that can only lie.
+            guard !line.trimmingWhitespace().isEmpty else {
+                throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
+            }
             spec = CommandCheckSpec(argv: ["/bin/sh", "-c", line])
         } else {
-            guard let argv = try reader.commandList("command"), !argv.isEmpty else {
+            guard let argv = try reader.commandList("command"), let program = argv.first, !program.trimmingWhitespace().isEmpty else {
                 throw reader.error("'\(reader.keyPath("command"))' must not be empty", at: commandNode)
             }
             spec = CommandCheckSpec(argv: argv)
@@ -115,20 +115,21 @@ extension CheckConfigDecoder {
                 spec.environment[key] = try environment.string(pair.value, path: environment.keyPath(key))
             }
         }
-        spec.workingDirectory = try reader.string("working_directory")
+        spec.workingDirectory = try reader.nonEmptyString("working_directory")
         spec.maxOutputBytes = try reader.int("max_output_bytes", range: 256...16_777_216) ?? 65_536
         return spec
     }
 
     func decodeFileAge(_ reader: inout MappingReader, name: String) throws(ConfigError) -> FileAgeCheckSpec {
-        guard let path = try reader.string("path") else {
-            throw document.error("file_age check '\(name)' needs a 'path'", at: reader.node.location)
+        guard let path = try reader.nonEmptyString("path") else {
+            throw reader.missingKeyError(["path"], "file_age check '\(name)' needs a 'path'")
         }
         guard let ageNode = reader.node("max_age") else {
-            throw document.error("file_age check '\(name)' needs 'max_age' (e.g. 26h, or {warning: 25h, critical: 26h})", at: reader.node.location)
+            throw reader.missingKeyError(["max_age"], "file_age check '\(name)' needs 'max_age' (e.g. 26h, or {warning: 25h, critical: 26h})")
         }
         if ageNode.scalar != nil {
             let critical = try reader.duration(ageNode, path: reader.keyPath("max_age"))
+            guard critical > .zero else { throw reader.error("'\(reader.keyPath("max_age"))' must be longer than zero", at: ageNode) }
             return FileAgeCheckSpec(path: path, maxAgeMs: Thresholds(critical: Double(critical.milliseconds)))
         }
         var ages = try MappingReader(ageNode, path: reader.keyPath("max_age"), document: document, interpolation: interpolation)
@@ -142,13 +143,9 @@ extension CheckConfigDecoder {
 
     func decodePrometheus(_ reader: inout MappingReader, name: String) throws(ConfigError) -> PrometheusCheckSpec {
         guard let urlNode = reader.node("url") else {
-            throw document.error("prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)", at: reader.node.location)
+            throw reader.missingKeyError(["url"], "prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)")
         }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-            throw reader.error("'\(reader.keyPath("url"))' must start with http:// or https://", at: urlNode)
-        }
-        var spec = PrometheusCheckSpec(url: url)
+        var spec = PrometheusCheckSpec(url: try reader.httpURL(urlNode, key: "url"))
         if let seriesNode = reader.node("series") {
             guard let items = seriesNode.sequenceItems else {
                 throw reader.error("'\(reader.keyPath("series"))' must be a list of {metric: NAME, …}", at: seriesNode)

@@ -10,20 +10,37 @@ struct CheckConfigDecoder {
     let interpolation: EnvironmentInterpolation
 
     func decodeAll(_ node: YAMLNode, path: String) throws(ConfigError) -> [CheckConfig] {
+        var problems = ConfigProblems()
+        let checks = decodeAll(node, path: path, problems: &problems)
+        try problems.throwIfAny()
+        return checks
+    }
+
+    /// Decodes every entry, recording each broken one in `problems` and going on with the
+    /// next, so every broken check is reported at once. Returns the entries that decoded.
+    func decodeAll(_ node: YAMLNode, path: String, problems: inout ConfigProblems) -> [CheckConfig] {
         guard let items = node.sequenceItems else {
-            throw document.error("'\(path)' must be a list of checks (each starting with '- name:')", at: node.location)
+            problems.record(document.error("'\(path)' must be a list of checks (each starting with '- name:')", at: node.location))
+            return []
         }
         var checks: [CheckConfig] = []
+        var decodedItems: [YAMLNode] = []
         var seen: [String: SourceLocation] = [:]
+        let before = problems.errors.count
         for (index, item) in items.enumerated() {
-            let check = try decode(item, path: "\(path)[\(index)]")
+            guard let check = problems.attempt({ () throws(ConfigError) in try decode(item, path: "\(path)[\(index)]") }) else { continue }
             if let first = seen[check.name] {
-                throw document.error("duplicate check name '\(check.name)' (first defined at \(first.line):\(first.column))", at: item["name"]?.location ?? item.location)
+                problems.record(document.error("duplicate check name '\(check.name)' (first defined at \(first.line):\(first.column))", at: item["name"]?.location ?? item.location))
+                continue
             }
             seen[check.name] = item["name"]?.location ?? item.location
             checks.append(check)
+            decodedItems.append(item)
         }
-        try validateDependencies(checks, items: items)
+        // Dependencies name other checks: only meaningful once every entry decoded.
+        if problems.errors.count == before {
+            problems.attempt { () throws(ConfigError) in try validateDependencies(checks, items: decodedItems) }
+        }
         return checks
     }
 
@@ -35,7 +52,7 @@ struct CheckConfigDecoder {
         }
         let checkPath = "\(path) (\(name))"
         guard let typeNode = reader.node("type") else {
-            throw document.error("check '\(name)' has no 'type' (one of \(Self.supportedKinds.joined(separator: ", ")))", at: node.location)
+            throw reader.missingKeyError(["type"], "check '\(name)' has no 'type' (one of \(Self.supportedKinds.joined(separator: ", ")))")
         }
         let type = try reader.string(typeNode, path: "\(checkPath).type")
         let kind: CheckKind
@@ -65,8 +82,8 @@ struct CheckConfigDecoder {
         }
         var check = CheckConfig(name: name, kind: kind)
         check.location = node.location
-        check.timeout = try reader.duration("timeout")
-        check.interval = try reader.duration("interval")
+        check.timeout = try reader.positiveDuration("timeout", default: nil)
+        check.interval = try reader.positiveDuration("interval", default: nil)
         check.critical = try reader.bool("critical") ?? false
         check.dependsOn = try reader.stringList("depends_on") ?? []
         check.description = try reader.string("description")
@@ -79,12 +96,8 @@ struct CheckConfigDecoder {
 
     private func decodeHTTP(_ reader: inout MappingReader, name: String) throws(ConfigError) -> HTTPCheckSpec {
         let urlNode = reader.node("url")
-        guard let urlNode else { throw document.error("http check '\(name)' needs a 'url'", at: reader.node.location) }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        let lowered = url.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
-            throw reader.error("'\(reader.keyPath("url"))' must start with http:// or https://", at: urlNode)
-        }
+        guard let urlNode else { throw reader.missingKeyError(["url"], "http check '\(name)' needs a 'url'") }
+        let url = try reader.httpURL(urlNode, key: "url")
         var spec = HTTPCheckSpec(url: url)
         if let method = try reader.string("method") {
             let upper = method.uppercased()
@@ -153,7 +166,7 @@ struct CheckConfigDecoder {
     }
 
     private func decodeDisk(_ reader: inout MappingReader) throws(ConfigError) -> DiskCheckSpec {
-        let path = try reader.string("path") ?? "/"
+        let path = try reader.nonEmptyString("path") ?? "/"
         var spec = DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
         spec.freeBytes = try reader.numberThresholds("free_mb", range: 0...1e12, lowerIsWorse: true)
             .map { Thresholds(warning: $0.warning.map { $0 * 1_048_576 }, critical: $0.critical.map { $0 * 1_048_576 }, lowerIsWorse: true) }
@@ -170,11 +183,11 @@ struct CheckConfigDecoder {
             }
             return parsed
         }
-        guard let host = try reader.string("host") else {
-            throw document.error("'\(reader.path)' needs 'host' and 'port'" + (scheme.map { " (or url: \($0)://host:port)" } ?? ""), at: reader.node.location)
+        guard let host = try reader.string("host"), !host.trimmingWhitespace().isEmpty else {
+            throw reader.missingKeyError(scheme == nil ? ["host"] : ["host", "url"], "'\(reader.path)' needs 'host' and 'port'" + (scheme.map { " (or url: \($0)://host:port)" } ?? ""))
         }
         guard let port = try reader.int("port", range: 1...65_535) ?? defaultPort else {
-            throw document.error("'\(reader.path)' needs a 'port'", at: reader.node.location)
+            throw reader.missingKeyError(["port"], "'\(reader.path)' needs a 'port'")
         }
         return (host, port)
     }

@@ -11,6 +11,8 @@ public struct ConfigError: ReportableError {
     var knownSecrets: [String] = []
     /// True when the file itself does not exist (exit 66 rather than 78).
     public var isMissingFile: Bool = false
+    /// Further problems found in other parts of the same file, in file order.
+    public var further: [ConfigError] = []
 
     /// Creates an error at `location`.
     public init(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil) {
@@ -36,9 +38,23 @@ public struct ConfigError: ReportableError {
 
     public var exitCode: ExitCode { isMissingFile ? .noInput : .config }
 
-    /// `file:line:column: message`, then the line and a caret under the column, as compilers
-    /// print it; secrets on the line are masked as `config show` masks them.
+    /// This problem and every further one, each on its own.
+    public var all: [ConfigError] { [withoutFurther] + further }
+
+    /// This problem alone.
+    var withoutFurther: ConfigError {
+        var copy = self
+        copy.further = []
+        return copy
+    }
+
+    /// Every problem, each as `file:line:column: message` with its excerpt, as compilers print them.
     public var description: String {
+        ([singleDescription] + further.map(\.singleDescription)).joined(separator: "\n")
+    }
+
+    /// `file:line:column: message`, then the line and a caret under the column.
+    private var singleDescription: String {
         guard let location else { return message }
         var text = "\(location): \(message)"
         if let sourceLine {

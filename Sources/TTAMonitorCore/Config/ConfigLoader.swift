@@ -38,65 +38,93 @@ public struct ConfigLoader: Sendable {
         if let scalar = section.scalar, scalar.coreValue == .null { return config }
         let interpolation = EnvironmentInterpolation(environment: environment)
         var reader = try MappingReader(section, path: "monitoring", document: document, interpolation: interpolation)
-        config.enabled = try reader.bool("enabled") ?? true
-        if var storage = try reader.mapping("storage") {
-            config.storagePath = try storage.string("path")
-            config.storageMode = try storage.fileMode("mode") ?? FileMode.privateData
-            try storage.finish()
-        }
-        if let seconds = try reader.int("health_check_interval", range: 1...86_400) {
-            config.defaults.interval = .seconds(seconds)
-        }
-        _ = try reader.int("metrics_port", range: 1...65_535)
-        if var defaults = try reader.mapping("defaults") {
-            try readDefaults(&defaults, into: &config.defaults)
-        }
-        if var privacy = try reader.mapping("privacy") {
-            if let redactNode = privacy.node("redact") {
-                let names = try privacy.stringList("redact") ?? []
-                var categories: Set<Redactor.Category> = []
-                for name in names {
-                    guard let category = Redactor.Category(rawValue: name) else {
-                        var message = "unknown redaction class '\(name)' in 'monitoring.privacy.redact'"
-                        let known = Redactor.Category.allCases.map(\.rawValue)
-                        if let hint = EditDistance.suggestion(for: name, among: known) { message += "; did you mean '\(hint)'?" }
-                        else { message += " (known: \(known.joined(separator: ", ")))" }
-                        throw privacy.error(message, at: redactNode)
-                    }
-                    categories.insert(category)
-                }
-                config.redactCategories = categories
+        config.checksLocation = section.location
+        // Sections (and checks) are independent: read each even when one before it is wrong,
+        // so one `config validate` reports every broken part.
+        var problems = ConfigProblems()
+        problems.attempt { () throws(ConfigError) in config.enabled = try reader.bool("enabled") ?? true }
+        problems.attempt { () throws(ConfigError) in
+            if var storage = try reader.mapping("storage") {
+                config.storagePath = try storage.string("path")
+                config.storageMode = try storage.fileMode("mode") ?? FileMode.privateData
+                try storage.finish()
             }
-            try privacy.finish()
         }
-        if var retention = try reader.mapping("retention") {
-            config.retention = try RetentionConfig.read(&retention)
+        problems.attempt { () throws(ConfigError) in
+            if let seconds = try reader.int("health_check_interval", range: 1...86_400) {
+                config.defaults.interval = .seconds(seconds)
+            }
         }
-        if var discovery = try reader.mapping("discovery") {
-            config.discovery = try DiscoveryConfig.read(&discovery)
+        problems.attempt { () throws(ConfigError) in _ = try reader.int("metrics_port", range: 1...65_535) }
+        problems.attempt { () throws(ConfigError) in
+            if var defaults = try reader.mapping("defaults") {
+                try readDefaults(&defaults, into: &config.defaults)
+            }
+        }
+        problems.attempt { () throws(ConfigError) in
+            if var privacy = try reader.mapping("privacy") {
+                config.redactCategories = try readPrivacy(&privacy) ?? config.redactCategories
+            }
+        }
+        problems.attempt { () throws(ConfigError) in
+            if var retention = try reader.mapping("retention") {
+                config.retention = try RetentionConfig.read(&retention)
+            }
+        }
+        problems.attempt { () throws(ConfigError) in
+            if var discovery = try reader.mapping("discovery") {
+                config.discovery = try DiscoveryConfig.read(&discovery)
+            }
         }
         // The carbon section also reads TTA's own top-level `carbon:` (output_dir, project_name).
-        let carbonReader = try reader.mapping("carbon")
-        config.carbon = try CarbonConfig.read(carbonReader, root: root, document: document, interpolation: interpolation)
+        problems.attempt { () throws(ConfigError) in
+            let carbonReader = try reader.mapping("carbon")
+            config.carbon = try CarbonConfig.read(carbonReader, root: root, document: document, interpolation: interpolation)
+        }
         // After carbon: a `carbon` alert rule without its own limit uses daily_threshold_kg.
-        if var alerts = try reader.mapping("alerts") {
-            config.alerts = try AlertsConfig.read(&alerts, carbonDailyThresholdKg: config.carbon.dailyThresholdKg)
-            config.alerts.applyFileMode(config.storageMode)
+        problems.attempt { () throws(ConfigError) in
+            if var alerts = try reader.mapping("alerts") {
+                config.alerts = try AlertsConfig.read(&alerts, carbonDailyThresholdKg: config.carbon.dailyThresholdKg)
+                config.alerts.applyFileMode(config.storageMode)
+            }
         }
         if let checksNode = reader.node("checks") {
-            config.checks = try CheckConfigDecoder(document: document, interpolation: interpolation)
-                .decodeAll(checksNode, path: "monitoring.checks")
+            config.checksLocation = checksNode.location
+            config.checks = CheckConfigDecoder(document: document, interpolation: interpolation)
+                .decodeAll(checksNode, path: "monitoring.checks", problems: &problems)
         }
-        try reader.finish()
+        problems.attempt { () throws(ConfigError) in try reader.finish() }
+        try problems.throwIfAny()
         return config
     }
 
+    private func readPrivacy(_ privacy: inout MappingReader) throws(ConfigError) -> Set<Redactor.Category>? {
+        guard let redactNode = privacy.node("redact") else {
+            try privacy.finish()
+            return nil
+        }
+        let names = try privacy.stringList("redact") ?? []
+        var categories: Set<Redactor.Category> = []
+        for name in names {
+            guard let category = Redactor.Category(rawValue: name) else {
+                var message = "unknown redaction class '\(name)' in 'monitoring.privacy.redact'"
+                let known = Redactor.Category.allCases.map(\.rawValue)
+                if let hint = EditDistance.suggestion(for: name, among: known) { message += "; did you mean '\(hint)'?" }
+                else { message += " (known: \(known.joined(separator: ", ")))" }
+                throw privacy.error(message, at: redactNode)
+            }
+            categories.insert(category)
+        }
+        try privacy.finish()
+        return categories
+    }
+
     private func readDefaults(_ reader: inout MappingReader, into defaults: inout CheckDefaults) throws(ConfigError) {
-        if let timeout = try reader.duration("timeout") { defaults.timeout = timeout }
+        if let timeout = try reader.positiveDuration("timeout", default: nil) { defaults.timeout = timeout }
         if let concurrency = try reader.int("concurrency", range: 1...1_024) { defaults.concurrency = concurrency }
         if let retries = try reader.int("retries", range: 0...10) { defaults.retries = retries }
         if let delay = try reader.duration("retry_delay") { defaults.retryDelay = delay }
-        if let interval = try reader.duration("interval") { defaults.interval = interval }
+        if let interval = try reader.positiveDuration("interval", default: nil) { defaults.interval = interval }
         if let failures = try reader.int("failure_threshold", range: 1...100) { defaults.failureThreshold = failures }
         if let successes = try reader.int("success_threshold", range: 1...100) { defaults.successThreshold = successes }
         try reader.finish()

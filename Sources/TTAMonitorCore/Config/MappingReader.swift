@@ -6,8 +6,9 @@ struct MappingReader {
     /// Dotted path of this mapping for messages (`monitoring.checks[1]`).
     let path: String
     let interpolation: EnvironmentInterpolation
-    private let pairs: [YAMLPair]
-    private var known: [String] = []
+    let pairs: [YAMLPair]
+    /// Keys asked for so far.
+    private(set) var known: [String] = []
 
     init(_ node: YAMLNode, path: String, document: ConfigDocument,
          interpolation: EnvironmentInterpolation) throws(ConfigError) {
@@ -42,7 +43,7 @@ struct MappingReader {
 
     mutating func string(_ key: String, required: Bool = false) throws(ConfigError) -> String? {
         guard let value = node(key) else {
-            if required { throw document.error("missing required key '\(key)' in '\(path)'", at: node.location) }
+            if required { throw missingKeyError([key], "missing required key '\(key)' in '\(path)'") }
             return nil
         }
         return try string(value, path: keyPath(key))

@@ -39,6 +39,8 @@ public struct MonitoringConfig: Sendable {
     public var defaults = CheckDefaults()
     /// `monitoring.checks`, in file order.
     public var checks: [CheckConfig] = []
+    /// Where `monitoring.checks` is (else the `monitoring:` section), for "no checks" errors.
+    public var checksLocation: SourceLocation?
     /// Retention windows per dataset (`monitoring.retention`).
     public var retention = RetentionConfig()
     /// `monitoring.discovery`.

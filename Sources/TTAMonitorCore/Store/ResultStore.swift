@@ -73,7 +73,8 @@ public struct ResultStore {
                                 .integer(status), result.latencyMs.map { .real($0) } ?? .null, .text(result.message),
                                 .text(JSONWriter.render(result.details, pretty: false))])
                 try updateState.run([.integer(status), .integer(result.startedAt),
-                                     .integer(continues ? (previousSince ?? result.startedAt) : result.startedAt),
+                                     // A streak that "began" in the future (the clock ran ahead) began now at the latest.
+                                     .integer(continues ? min(previousSince ?? result.startedAt, result.startedAt) : result.startedAt),
                                      .integer(continues ? previousCount + 1 : 1), .text(result.message),
                                      result.softCount > 0 ? .integer(probed) : .null, .integer(Int64(result.softCount)),
                                      .integer(componentID)])

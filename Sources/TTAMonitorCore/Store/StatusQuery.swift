@@ -81,14 +81,16 @@ public struct StatusQuery {
     /// before the oldest remaining raw row come from `rollups`: their counts are exact; their
     /// latency percentiles are approximate: each hour stands in as its p50 (half its
     /// latencies), p95 (45 %) and max (5 %), so one hour alone gives back its own p50 and p95.
-    public func windowStats(component name: String, since: Int64) throws(StoreError) -> WindowStats {
+    public func windowStats(component name: String, since: Int64,
+                            now: Int64 = WallClock.nowMilliseconds()) throws(StoreError) -> WindowStats {
         guard let id = try database.scalarInt("SELECT id FROM components WHERE name = ?", [.text(name)]) else {
             return WindowStats(total: 0, up: 0, unknown: 0)
         }
         let statement = try database.prepare("""
-            SELECT r.status, r.latency_ms FROM check_results AS r WHERE r.component_id = ? AND r.ts >= ?
+            SELECT r.status, r.latency_ms FROM check_results AS r WHERE r.component_id = ? AND r.ts >= ? AND r.ts <= ?
             """)
-        try statement.bind([.integer(id), .integer(since)])
+        // Results from the future are no evidence about the window (see FutureResults).
+        try statement.bind([.integer(id), .integer(since), .integer(FutureResults.horizon(now: now))])
         var stats = WindowStats(total: 0, up: 0, unknown: 0)
         // Raw latencies stay plain Doubles: sorting them is the hot path of `status` on a
         // long history; weights are only needed once rollups take part.

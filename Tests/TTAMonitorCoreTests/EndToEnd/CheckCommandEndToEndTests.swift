@@ -187,7 +187,8 @@ import Testing
         let directory = try TemporaryDirectory()
         let run = try await BinaryRunner.run(["status"], in: directory.path)
         #expect(run.code == 66)
-        #expect(run.err.contains("run 'tta-monitor check' first"))
+        #expect(run.err.contains("create a config from tta_config.yaml.example"))
+        #expect(!run.err.contains("run 'tta-monitor check'"))
     }
 
     @Test func unknownCheckNameIsAUsageErrorWithAHint() async throws {

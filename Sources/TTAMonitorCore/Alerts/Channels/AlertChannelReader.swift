@@ -39,8 +39,7 @@ enum AlertChannelReader {
                                         at: reader.node["name"]?.location ?? reader.node.location)
         }
         guard let typeNode = reader.node("type") else {
-            throw reader.document.error("channel '\(name)' has no 'type' (one of \(AlertChannel.types.joined(separator: ", ")))",
-                                        at: reader.node.location)
+            throw reader.missingKeyError(["type"], "channel '\(name)' has no 'type' (one of \(AlertChannel.types.joined(separator: ", ")))")
         }
         let type = try reader.string(typeNode, path: reader.keyPath("type"))
         let kind: AlertChannel.Kind
@@ -82,18 +81,9 @@ enum AlertChannelReader {
     /// An `http://` or `https://` URL; the message names the key, never the value.
     static func httpURL(_ reader: inout MappingReader, channel: String, type: String, example: String) throws(ConfigError) -> String {
         guard let urlNode = reader.node("url") else {
-            throw reader.document.error("\(type) channel '\(channel)' needs a 'url' (e.g. \(example))", at: reader.node.location)
+            throw reader.missingKeyError(["url"], "\(type) channel '\(channel)' needs a 'url' (e.g. \(example))")
         }
-        let url = try reader.string(urlNode, path: reader.keyPath("url"))
-        let lowered = url.lowercased()
-        let afterScheme = lowered.hasPrefix("https://") ? url.dropFirst(8) : lowered.hasPrefix("http://") ? url.dropFirst(7) : ""
-        guard !afterScheme.isEmpty, !afterScheme.hasPrefix("/") else {
-            throw reader.error("'\(reader.keyPath("url"))' must be an http:// or https:// URL (value not shown: it may be secret)", at: urlNode)
-        }
-        guard !url.utf8.contains(where: { $0 <= 32 }) else {
-            throw reader.error("'\(reader.keyPath("url"))' must not contain spaces or line breaks (value not shown: it may be secret)", at: urlNode)
-        }
-        return url
+        return try reader.httpURL(urlNode, key: "url")
     }
 
     /// `headers: {Name: value}`; values may use `${VAR}` and are never shown.

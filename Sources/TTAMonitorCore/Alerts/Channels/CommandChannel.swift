@@ -17,8 +17,7 @@ public struct CommandChannel: Sendable {
     /// Reads the type's keys: command, environment.
     static func read(_ reader: inout MappingReader, channel: String) throws(ConfigError) -> CommandChannel {
         guard let commandNode = reader.node("command") else {
-            throw reader.document.error("command channel '\(channel)' needs a 'command' (a string for /bin/sh, or a list)",
-                                        at: reader.node.location)
+            throw reader.missingKeyError(["command"], "command channel '\(channel)' needs a 'command' (a string for /bin/sh, or a list)")
         }
         var command: CommandChannel
         if commandNode.scalar != nil {

@@ -15,8 +15,7 @@ public struct FileChannel: Sendable {
     /// Reads the type's key: path.
     static func read(_ reader: inout MappingReader, channel: String) throws(ConfigError) -> FileChannel {
         guard let path = try reader.string("path"), !path.isEmpty else {
-            throw reader.document.error("file channel '\(channel)' needs a 'path' (e.g. logs/tta-alerts.jsonl)",
-                                        at: reader.node.location)
+            throw reader.missingKeyError(["path"], "file channel '\(channel)' needs a 'path' (e.g. logs/tta-alerts.jsonl)")
         }
         return FileChannel(path: path)
     }

@@ -14,7 +14,7 @@ struct AbsentRule: AlertCondition {
     /// Reads the kind's keys.
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> AbsentRule {
         guard let node = reader.node("for") else {
-            throw reader.document.error("missing required key 'for' in '\(reader.path)' (an absent rule needs a duration such as 26h)", at: reader.node.location)
+            throw reader.missingKeyError(["for"], "missing required key 'for' in '\(reader.path)' (an absent rule needs a duration such as 26h)")
         }
         let window = try reader.duration(node, path: reader.keyPath("for"))
         guard window > .zero else { throw reader.error("'\(reader.keyPath("for"))' must be longer than zero", at: node) }
@@ -25,8 +25,9 @@ struct AbsentRule: AlertCondition {
         let limit = window.milliseconds
         let threshold = Double(limit) / 1_000
         guard let componentID = subject.componentID,
-              let last = try subject.database.scalarInt("SELECT MAX(ts) FROM check_results WHERE component_id = ?",
-                                                        [.integer(componentID)]) else {
+              // A result from the future proves nothing about the component being alive now.
+              let last = try subject.database.scalarInt("SELECT MAX(ts) FROM check_results WHERE component_id = ? AND ts <= ?",
+                                                        [.integer(componentID), .integer(FutureResults.horizon(now: subject.now))]) else {
             // Never seen: pending from the first evaluation that noticed, firing after `for`.
             let since = subject.openSince ?? subject.now
             return AlertObservation(subject.now - since >= limit ? .firing : .pending, threshold: threshold, since: since,

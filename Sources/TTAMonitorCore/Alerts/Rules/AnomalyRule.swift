@@ -46,7 +46,8 @@ struct AnomalyRule: AlertCondition {
         guard let componentID = subject.componentID else { return .inactive }
         let recentStart = subject.now - recent.milliseconds
         let samples = try MetricSeries(database: subject.database)
-            .samples(componentID: componentID, metric: metric, since: recentStart - baseline.milliseconds)
+            .samples(componentID: componentID, metric: metric, since: recentStart - baseline.milliseconds,
+                     until: FutureResults.horizon(now: subject.now))
         let history = samples.filter { $0.ts < recentStart }.map(\.value)
         guard history.count >= minPoints, let base = RobustBaseline(history), let latest = samples.first,
               latest.ts >= recentStart else { return .inactive }

@@ -23,7 +23,7 @@ struct AvailabilityRule: AlertCondition {
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let check = subject.check, subject.componentID != nil else { return .inactive }
         let stats = try StatusQuery(database: subject.database)
-            .windowStats(component: check, since: subject.now - window.milliseconds)
+            .windowStats(component: check, since: subject.now - window.milliseconds, now: subject.now)
         guard let availability = stats.availabilityPercent else { return .inactive }
         return AlertObservation(availability < below ? .firing : .inactive, value: availability, threshold: below,
                                 placeholders: ["results": "\(stats.total)"])

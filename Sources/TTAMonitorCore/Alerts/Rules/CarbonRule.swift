@@ -20,8 +20,8 @@ struct CarbonRule: AlertCondition {
         let value = try reader.number("value")
         let threshold = try reader.number("threshold_kg")
         guard let limit = value ?? threshold ?? dailyThresholdKg else {
-            throw reader.document.error("missing required key 'value' in '\(reader.path)' (a carbon rule needs the daily limit in kg, "
-                                        + "or monitoring.carbon.daily_threshold_kg)", at: reader.node.location)
+            throw reader.missingKeyError(["value", "threshold_kg"], "missing required key 'value' in '\(reader.path)' (a carbon rule needs the daily limit in kg, "
+                                        + "or monitoring.carbon.daily_threshold_kg)")
         }
         guard limit >= 0 else { throw reader.document.error("'\(reader.path)': the daily limit must not be negative", at: reader.node.location) }
         return CarbonRule(limitKg: limit)

@@ -51,7 +51,8 @@ struct ForecastRule: AlertCondition {
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let componentID = subject.componentID else { return .inactive }
         let samples = try MetricSeries(database: subject.database)
-            .samples(componentID: componentID, metric: metric, since: subject.now - window.milliseconds)
+            .samples(componentID: componentID, metric: metric, since: subject.now - window.milliseconds,
+                     until: FutureResults.horizon(now: subject.now))
         guard samples.count >= minPoints, let trend = LinearTrend(samples.reversed()) else { return .inactive }
         // The level now, as the line puts it: one noisy sample neither fires nor clears it.
         let level = trend.value(at: subject.now)

@@ -3,7 +3,7 @@ extension MappingReader {
     /// A number that must be there.
     mutating func requiredNumber(_ key: String, kind: String, range: ClosedRange<Double>? = nil) throws(ConfigError) -> Double {
         guard let node = node(key) else {
-            throw document.error("missing required key '\(key)' in '\(path)' (a \(kind) rule needs it)", at: self.node.location)
+            throw missingKeyError([key], "missing required key '\(key)' in '\(path)' (a \(kind) rule needs it)")
         }
         let value = try number(node, path: keyPath(key))
         if let range, !range.contains(value) {
@@ -16,7 +16,7 @@ extension MappingReader {
     mutating func metric(kind: String, default fallback: String? = nil) throws(ConfigError) -> String {
         guard let node = node("metric") else {
             if let fallback { return fallback }
-            throw document.error("missing required key 'metric' in '\(path)' (a \(kind) rule needs it, e.g. latency_ms)", at: self.node.location)
+            throw missingKeyError(["metric"], "missing required key 'metric' in '\(path)' (a \(kind) rule needs it, e.g. latency_ms)")
         }
         let name = try string(node, path: keyPath("metric"))
         guard MetricSeries.isValidName(name) else {

@@ -19,10 +19,12 @@ struct StatusRule: AlertCondition {
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let componentID = subject.componentID else { return .inactive }
         let statement = try subject.database.prepare("""
-            SELECT ts, COALESCE(reported_status, status), message FROM check_results WHERE component_id = ?
+            SELECT ts, COALESCE(reported_status, status), message FROM check_results WHERE component_id = ? AND ts <= ?
             ORDER BY ts DESC LIMIT ?
             """)
-        try statement.bind([.integer(componentID), .integer(Int64(hold.scanLimit))])
+        // A result from the future would stay "latest" forever and hide every newer one.
+        try statement.bind([.integer(componentID), .integer(FutureResults.horizon(now: subject.now)),
+                            .integer(Int64(hold.scanLimit))])
         var streak: [Int64] = []
         var latestStatus: CheckStatus?
         var latestMessage = ""

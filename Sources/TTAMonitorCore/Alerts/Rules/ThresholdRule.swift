@@ -22,7 +22,7 @@ struct ThresholdRule: AlertCondition {
     static func read(_ reader: inout MappingReader) throws(ConfigError) -> ThresholdRule {
         let metric = try reader.metric(kind: "threshold")
         guard let opNode = reader.node("op") else {
-            throw reader.document.error("missing required key 'op' in '\(reader.path)' (one of >, >=, <, <=, ==, !=)", at: reader.node.location)
+            throw reader.missingKeyError(["op"], "missing required key 'op' in '\(reader.path)' (one of >, >=, <, <=, ==, !=)")
         }
         let opText = try reader.string(opNode, path: reader.keyPath("op"))
         guard let op = ComparisonOperator(rawValue: opText) else {
@@ -35,7 +35,8 @@ struct ThresholdRule: AlertCondition {
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let componentID = subject.componentID else { return .inactive }
         let samples = try MetricSeries(database: subject.database)
-            .samples(componentID: componentID, metric: metric, limit: hold.scanLimit)
+            .samples(componentID: componentID, metric: metric, until: FutureResults.horizon(now: subject.now),
+                     limit: hold.scanLimit)
         guard let latest = samples.first else { return .inactive }
         var streak: [Int64] = []
         for sample in samples {

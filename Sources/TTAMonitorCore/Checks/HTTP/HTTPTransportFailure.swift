@@ -34,6 +34,7 @@ enum HTTPTransportFailure {
             return (.critical, "too many redirects: \(detail)")
         // The check could not be carried out as configured: not evidence the target is down.
         case CurlCodes.urlMalformed, CurlCodes.unsupportedProtocol:
+            if let refusal = redirectRefusal(response, configuredURL: url) { return (.unknown, refusal) }
             return (.unknown, "invalid URL '\(URLRedaction.masked(url))': \(detail)")
         case CurlCodes.badFunctionArgument, CurlCodes.outOfMemory:
             return (.unknown, detail)
@@ -49,6 +50,38 @@ enum HTTPTransportFailure {
     private static func descriptorExhaustion(errno: Int32, detail: String) -> Int32? {
         if DescriptorLimit.isExhaustion(errno) { return errno }
         return [EMFILE, ENFILE].first { detail.contains(String(cString: strerror($0))) }
+    }
+
+    /// The configured URL was checked to be http(s) when the config was read, so an
+    /// unsupported scheme (or a malformed URL after a redirect) came from a `Location` the
+    /// target sent: name that, not the configured URL. Nil when the URL itself is at fault.
+    private static func redirectRefusal(_ response: HTTPProbeResponse, configuredURL: String) -> String? {
+        let configuredScheme = scheme(of: configuredURL)
+        guard configuredScheme == "http" || configuredScheme == "https" else { return nil }
+        if response.curlCode == CurlCodes.unsupportedProtocol {
+            let target = response.redirectURL.flatMap(scheme(of:)) ?? quotedProtocol(in: response.errorMessage ?? "")
+            let named = target.map { "a \($0): URL" } ?? "a URL of another scheme"
+            return "redirect to \(named) refused (only http and https are followed)"
+        }
+        guard response.redirectCount > 0 || response.redirectURL != nil else { return nil }
+        return "redirect to a malformed URL refused"
+    }
+
+    /// `file` for `file:///etc/passwd`; only letters, digits, `+`, `-` and `.` count, so
+    /// nothing from a hostile `Location` but a scheme name reaches the message.
+    private static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let name = url[..<colon].lowercased()
+        guard !name.isEmpty, name.count <= 32,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return name
+    }
+
+    /// `file` in libcurl's `Protocol "file" not supported or disabled in libcurl`.
+    private static func quotedProtocol(in message: String) -> String? {
+        let parts = message.split(separator: "\"", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        return scheme(of: String(parts[1]) + ":")
     }
 
     /// OpenSSL's reason without libcurl's prefix: `SSL certificate problem: certificate has
