@@ -37,11 +37,13 @@ enum DatabaseFile {
             guard Identity(path: path) == nil else { return }
             throw StoreError("the path is a symbolic link to a missing file; refusing to create the database through it",
                              path: path)
-        case ENOENT:
+        case ENOENT where !directoryExists(of: path):
             throw StoreError("directory '\(directory(of: path))' does not exist; create it first "
                 + "(tta-monitor creates directories only for its default database location)", path: path)
         default:
-            throw failure("cannot create file", path: path)
+            // ENOENT with the directory present: a virtual file system (/proc) that cannot
+            // create files; the hint names it rather than blaming the directory.
+            throw failure("cannot create file", path: path).withFullDiskHint()
         }
     }
 
@@ -85,6 +87,11 @@ enum DatabaseFile {
     private static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func directoryExists(of path: String) -> Bool {
+        var info = stat()
+        return stat(directory(of: path), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     private static func failure(_ action: String, path: String) -> StoreError {

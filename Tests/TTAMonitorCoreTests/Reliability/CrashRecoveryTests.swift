@@ -28,6 +28,20 @@ import Glibc
         }
     }
 
+    /// The quickest of three whole runs of `arguments`, in seconds; `reset` runs after each
+    /// so the next one has the same work to do.
+    static func quickestRun(_ arguments: [String], in directory: String,
+                            reset: () throws -> Void = {}) async throws -> Double {
+        var quickest = Double.infinity
+        for _ in 0..<3 {
+            let whole = try await BinaryRunner.run(arguments, in: directory)
+            #expect(whole.code == 0, "\(whole.err)")
+            quickest = min(quickest, whole.seconds)
+            try reset()
+        }
+        return quickest
+    }
+
     /// The invariants after a crash: opens, integrity ok, every stored run complete.
     static func expectIntact(_ path: String, checksPerRun: Int) throws {
         #expect(try SQLiteRows.strings(path, "PRAGMA integrity_check") == [["ok"]])
@@ -53,10 +67,10 @@ import Glibc
         let path = directory.file("monitor.db")
         var killedWhileRunning = 0
         var generator = SystemRandomNumberGenerator()
-        // A whole run first: the kills then land inside the time one takes on this machine.
-        let whole = try await BinaryRunner.run(["check", "-q"], in: directory.path)
-        #expect(whole.code == 0, "\(whole.err)")
-        let span = max(0.02, whole.seconds * 0.9)
+        // Whole runs first: the kills then land inside the time one takes on this machine. The
+        // quickest of three, since one run slowed by a loaded machine would put most kills
+        // after the end of the runs that follow.
+        let span = max(0.02, try await Self.quickestRun(["check", "-q"], in: directory.path) * 0.9)
         for _ in 0..<ReliabilityMode.crashes {
             let delay = Double.random(in: 0.003...span, using: &generator)
             if try await Self.killDuring(["check", "-q"], in: directory.path, after: delay) { killedWhileRunning += 1 }
@@ -83,9 +97,10 @@ import Glibc
         var killedWhileRunning = 0
         var outcomes: [Int64: Int] = [:]
         // A whole import into a scratch database first: the kills land inside its duration.
-        let whole = try await BinaryRunner.run(["carbon", "import", file, "--db", directory.file("scratch.db")], in: directory.path)
-        #expect(whole.code == 0, "\(whole.err)")
-        let span = max(0.02, whole.seconds * 0.9)
+        let scratch = directory.file("scratch.db")
+        let span = max(0.02, try await Self.quickestRun(["carbon", "import", file, "--db", scratch], in: directory.path) {
+            try Database(path: scratch).execute("DELETE FROM carbon_runs")
+        } * 0.9)
         for _ in 0..<ReliabilityMode.crashes {
             let delay = Double.random(in: 0.003...span, using: &generator)
             if try await Self.killDuring(["carbon", "import", file, "--db", path], in: directory.path, after: delay) { killedWhileRunning += 1 }
