@@ -16,7 +16,7 @@ import Testing
 
     @Test func manPageHasTheConventionalSections() {
         let expected = ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS", "CONFIGURATION", "ALERTS", "CARBON", "EXPORT",
-                        "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO"]
+                        "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO", "SECURITY CONSIDERATIONS"]
         #expect(manPage.sectionNames == expected)
         #expect(manPage.lines.contains(".Dt TTA-MONITOR 1"))
     }
