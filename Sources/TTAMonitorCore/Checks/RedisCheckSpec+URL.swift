@@ -77,7 +77,7 @@ extension RedisCheckSpec {
                 bytes.append(byte)
                 continue
             }
-            guard let high = utf8.next().flatMap(Self.hexValue), let low = utf8.next().flatMap(Self.hexValue) else {
+            guard let high = utf8.next().flatMap(URLParts.hexValue), let low = utf8.next().flatMap(URLParts.hexValue) else {
                 throw .invalidPercentEncoding
             }
             bytes.append(high << 4 | low)
@@ -85,14 +85,6 @@ extension RedisCheckSpec {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
 
 extension Character {
