@@ -5,7 +5,7 @@ enum AlertsListCommand {
     static func list(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let config = try alerts.support.optionalConfig()
-        let state = context.invocation.value("state") ?? "firing"
+        let state = context.invocation.value(CommandOptions.AlertsList.state) ?? "firing"
         let now = alerts.now
         var records: [AlertRecord] = []
         var silences: [SilenceRecord] = []
@@ -116,7 +116,7 @@ enum AlertsListCommand {
     static func history(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let config = try alerts.support.optionalConfig()
-        let since = try alerts.support.durationOption("since") ?? .seconds(7 * 86_400)
+        let since = try alerts.support.durationOption(CommandOptions.AlertsHistory.since) ?? .seconds(7 * 86_400)
         let now = alerts.now
         var events: [AlertStore.Event] = []
         let path = try alerts.support.databasePath(config: config)

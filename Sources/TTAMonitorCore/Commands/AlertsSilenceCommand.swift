@@ -5,12 +5,12 @@ enum AlertsSilenceCommand {
     static func silence(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let invocation = context.invocation
-        let component = invocation.value("component")
-        let rule = invocation.value("rule")
+        let component = invocation.value(CommandOptions.AlertsSilence.component)
+        let rule = invocation.value(CommandOptions.AlertsSilence.rule)
         guard component != nil || rule != nil else {
             throw UsageError("Missing '--component <name>' (or '--rule <name>'): say what to silence.", commandPath: invocation.commandPath)
         }
-        guard let duration = try alerts.support.durationOption("for") else {
+        guard let duration = try alerts.support.durationOption(CommandOptions.AlertsSilence.for) else {
             throw UsageError("Missing '--for <duration>': say how long the silence lasts, e.g. --for 2h.", commandPath: invocation.commandPath)
         }
         let config = try alerts.support.optionalConfig()
@@ -23,7 +23,7 @@ enum AlertsSilenceCommand {
         let silence = try database.writeTransaction { () throws(StoreError) -> SilenceRecord in
             try AlertStore(database: database).addSilence(component: component, rule: rule, now: now,
                                                           expiresAt: now + duration.milliseconds,
-                                                          comment: invocation.value("comment"), createdBy: alerts.user)
+                                                          comment: invocation.value(CommandOptions.AlertsSilence.comment), createdBy: alerts.user)
         }
         if context.wantsJSON {
             context.console.out(JSONWriter.render(.object([("schema_version", .int(1)), ("silence", silence.json(now: now))])) + "\n")

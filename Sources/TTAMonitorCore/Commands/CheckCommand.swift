@@ -8,11 +8,11 @@ enum CheckCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let invocation = context.invocation
-        let plan = try ReportOutputPlan(format: invocation.value("format"), json: context.wantsJSON,
-                                        outputs: invocation.values["output"] ?? [], commandPath: invocation.commandPath)
-        let timeout = try support.durationOption("timeout")
-        let concurrency = try support.intOption("concurrency", range: 1...1_024)
-        let failOn: CheckStatus = invocation.value("fail-on") == "critical" ? .critical : .warning
+        let plan = try ReportOutputPlan(format: invocation.value(CommandOptions.Check.format), json: context.wantsJSON,
+                                        outputs: invocation.occurrences(CommandOptions.Check.output), commandPath: invocation.commandPath)
+        let timeout = try support.durationOption(CommandOptions.Check.timeout)
+        let concurrency = try support.intOption(CommandOptions.Check.concurrency, range: 1...1_024)
+        let failOn: CheckStatus = invocation.value(CommandOptions.Check.failOn) == "critical" ? .critical : .warning
 
         var config = try support.requiredConfig()
         try config.requireChecks()
@@ -26,7 +26,7 @@ enum CheckCommand {
         let databasePath = try support.databasePath(config: config)
         try plan.refuseOverwriting(databasePath, what: "the database", commandPath: invocation.commandPath)
         try plan.refuseOverwriting(config.sourcePath, what: "the config file", commandPath: invocation.commandPath)
-        let noStore = invocation.flag("no-store")
+        let noStore = invocation.flag(CommandOptions.Check.noStore)
         let database = noStore && !config.discovery.auto && !support.locator.exists(databasePath)
             ? nil : try support.openDatabase(databasePath, config: config)
         if config.discovery.auto, let database {
