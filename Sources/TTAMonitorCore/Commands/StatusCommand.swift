@@ -7,7 +7,8 @@ enum StatusCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
-        let window = try support.durationOption(CommandOptions.Status.window) ?? .seconds(86_400)
+        let options = try StatusOptions(context: context)
+        let window = options.window
         let config = try support.optionalConfig()
         try config?.requireChecks()
         let path = try support.databasePath(config: config)
@@ -39,14 +40,14 @@ enum StatusCommand {
                 states = try query.components()
                 lastPurge = try query.lastPurge()
                 if config == nil { names = states.keys.sorted() }
-                let requested = try? support.resolveNames(context.invocation.list(CommandOptions.Status.component), among: names, what: "component")
+                let requested = try? support.resolveNames(options.components, among: names, what: "component")
                 let selected = (requested?.isEmpty ?? true) ? names : requested!
                 for name in selected where states[name] != nil {
                     stats[name] = try query.windowStats(component: name, since: now - window.milliseconds, now: now)
                 }
             }
         }
-        let requested = try support.resolveNames(context.invocation.list(CommandOptions.Status.component), among: names, what: "component")
+        let requested = try support.resolveNames(options.components, among: names, what: "component")
         if !requested.isEmpty { names = names.filter { requested.contains($0) } }
 
         let rows = names.map { name -> StatusRow in
