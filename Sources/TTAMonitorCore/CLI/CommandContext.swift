@@ -29,6 +29,10 @@ public struct CommandContext: Sendable {
     public var quiet: Bool { invocation.flag(CommandOptions.Global.quiet) }
     /// `-v`/`--verbose` was given.
     public var verbose: Bool { invocation.flag(CommandOptions.Global.verbose) }
+    /// `--config`: the config file named on the command line, if any.
+    public var configOption: String? { invocation.value(CommandOptions.Global.config) }
+    /// `--db`: the database file named on the command line, if any.
+    public var databaseOption: String? { invocation.value(CommandOptions.Global.db) }
 
     /// Writes a diagnostic line to stderr unless `--quiet`. Notes quote delivery errors and
     /// discovery findings, so control characters in them are made visible.

@@ -13,19 +13,19 @@ struct CommandSupport {
 
     /// Loads the config, which must exist.
     func requiredConfig() throws(ConfigError) -> MonitoringConfig {
-        let path = try locator.requiredConfigPath(explicit: context.invocation.value(CommandOptions.Global.config))
+        let path = try locator.requiredConfigPath(explicit: context.configOption)
         return try ConfigLoader(environment: context.environment).load(path: path)
     }
 
     /// Loads the config if one is found.
     func optionalConfig() throws(ConfigError) -> MonitoringConfig? {
-        guard let path = try locator.configPath(explicit: context.invocation.value(CommandOptions.Global.config)) else { return nil }
+        guard let path = try locator.configPath(explicit: context.configOption) else { return nil }
         return try ConfigLoader(environment: context.environment).load(path: path)
     }
 
     /// The database path for this invocation.
     func databasePath(config: MonitoringConfig?) throws(ConfigError) -> String {
-        try locator.databasePath(explicit: context.invocation.value(CommandOptions.Global.db), config: config)
+        try locator.databasePath(explicit: context.databaseOption, config: config)
     }
 
     /// Opens the database at `path` with `monitoring.storage.mode`, creating the default

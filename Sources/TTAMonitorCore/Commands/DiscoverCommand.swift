@@ -4,7 +4,7 @@ enum DiscoverCommand {
         let support = CommandSupport(context: context)
         let locator = support.locator
         let options = DiscoverOptions(invocation: context.invocation)
-        let configPath = try locator.configPath(explicit: context.invocation.value(CommandOptions.Global.config))
+        let configPath = try locator.configPath(explicit: context.configOption)
         // Without a config and without named sources there is nothing to go by but a scan of
         // every port on the host; ask instead of probing all of them unasked.
         if configPath == nil, options.sources.isEmpty {

@@ -18,7 +18,7 @@ enum StatusCommand {
         var stats: [String: StatusQuery.WindowStats] = [:]
         var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
-        if !databaseExists, config == nil, let explicit = context.invocation.value(CommandOptions.Global.db) {
+        if !databaseExists, config == nil, let explicit = context.databaseOption {
             throw StoreError.missing("no such database (from --db); check the path, or record results there "
                 + "first with 'tta-monitor --db \(explicit) check'", path: path)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TTAMonitorCore
 
@@ -36,5 +37,18 @@ import Testing
 
     @Test func globalOptionsMatchTheGlobalKeys() {
         #expect(CommandTable.globalOptions.map(\.name) == Self.names(CommandOptions.Global.self))
+    }
+
+    /// Keys make a misspelt name fail to compile only if nothing reads the parsed dictionary
+    /// by string behind their back: only the parser and `ParsedInvocation` may touch it.
+    @Test func onlyTheParserReadsOptionsByString() throws {
+        let sources = DocumentationFiles.path("Sources")
+        let allowed: Set<String> = ["TTAMonitorCore/CLI/InvocationParser.swift", "TTAMonitorCore/CLI/ParsedInvocation.swift"]
+        let files = try #require(FileManager.default.enumerator(atPath: sources)).compactMap { $0 as? String }
+        let offenders = try files.filter { $0.hasSuffix(".swift") && !allowed.contains($0) }.filter { file in
+            try String(contentsOfFile: sources + "/" + file, encoding: .utf8).contains("invocation.values")
+        }
+        #expect(offenders.isEmpty, "read options by key (CommandOptions), not by string: \(offenders)")
+        #expect(files.contains("TTAMonitorCore/CLI/InvocationParser.swift"), "the scan must see the sources")
     }
 }
