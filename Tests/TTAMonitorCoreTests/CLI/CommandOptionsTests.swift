@@ -39,6 +39,11 @@ import Testing
         #expect(CommandTable.globalOptions.map(\.name) == Self.names(CommandOptions.Global.self))
     }
 
+    /// The parser's --json/--format conflict check reads the check key for both commands.
+    @Test func checkAndExportNameTheirFormatAlike() {
+        #expect(CommandOptions.Check.format.rawValue == CommandOptions.Export.format.rawValue)
+    }
+
     /// Keys make a misspelt name fail to compile only if nothing reads the parsed dictionary
     /// by string behind their back: only the parser and `ParsedInvocation` may touch it.
     @Test func onlyTheParserReadsOptionsByString() throws {
