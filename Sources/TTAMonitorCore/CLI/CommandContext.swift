@@ -20,15 +20,19 @@ public struct CommandContext: Sendable {
         self.console = console
         self.workingDirectory = workingDirectory
         self.style = TerminalStyle(isTerminal: console.stdoutIsTerminal, environment: environment,
-                                   noColorFlag: invocation.flag("no-color"))
+                                   noColorFlag: invocation.flag(CommandOptions.Global.noColor))
     }
 
     /// `--json` was given.
-    public var wantsJSON: Bool { invocation.flag("json") }
+    public var wantsJSON: Bool { invocation.flag(CommandOptions.Global.json) }
     /// `-q`/`--quiet` was given: print nothing but errors (and JSON when asked for).
-    public var quiet: Bool { invocation.flag("quiet") }
+    public var quiet: Bool { invocation.flag(CommandOptions.Global.quiet) }
     /// `-v`/`--verbose` was given.
-    public var verbose: Bool { invocation.flag("verbose") }
+    public var verbose: Bool { invocation.flag(CommandOptions.Global.verbose) }
+    /// `--config`: the config file named on the command line, if any.
+    public var configOption: String? { invocation.value(CommandOptions.Global.config) }
+    /// `--db`: the database file named on the command line, if any.
+    public var databaseOption: String? { invocation.value(CommandOptions.Global.db) }
 
     /// Writes a diagnostic line to stderr unless `--quiet`. Notes quote delivery errors and
     /// discovery findings, so control characters in them are made visible.

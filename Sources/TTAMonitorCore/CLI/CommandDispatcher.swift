@@ -60,8 +60,8 @@ public enum CommandDispatcher {
         let renderer = HelpRenderer(toolName: ToolVersion.name, globalOptions: CommandTable.globalOptions)
         do {
             let invocation = try parser.parse(arguments)
-            if (invocation.flag("version") && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
-                console.out(ToolVersion.report(json: invocation.flag("json")))
+            if (invocation.flag(CommandOptions.Global.version) && !invocation.wantsHelp) || invocation.commandPath == ["version"] {
+                console.out(ToolVersion.report(json: invocation.flag(CommandOptions.Global.json)))
                 return .exit(checkingStdout(ExitCode.ok.rawValue, console: console))
             }
             if invocation.commandPath == ["help"] {

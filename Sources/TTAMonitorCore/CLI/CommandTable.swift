@@ -3,14 +3,14 @@
 public enum CommandTable {
     /// Options valid before or after any command.
     public static let globalOptions: [OptionSpec] = [
-        OptionSpec("config", value: "path", help: "Config file (default: $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml)."),
-        OptionSpec("db", value: "path", help: "Database file (default: monitoring.storage.path, $TTA_MONITOR_DB, $XDG_STATE_HOME/tta-monitor/monitor.db)."),
-        OptionSpec("json", help: "Print one JSON document instead of text."),
-        OptionSpec("no-color", help: "Never colour output (also: NO_COLOR=1)."),
-        OptionSpec("quiet", short: "q", help: "Print only results and errors, no notes."),
-        OptionSpec("verbose", short: "v", help: "Print more detail (check details, timings)."),
-        OptionSpec("help", short: "h", help: "Show help for the command."),
-        OptionSpec("version", help: "Print the version and exit."),
+        OptionSpec(CommandOptions.Global.config, value: "path", help: "Config file (default: $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml)."),
+        OptionSpec(CommandOptions.Global.db, value: "path", help: "Database file (default: monitoring.storage.path, $TTA_MONITOR_DB, $XDG_STATE_HOME/tta-monitor/monitor.db)."),
+        OptionSpec(CommandOptions.Global.json, help: "Print one JSON document instead of text."),
+        OptionSpec(CommandOptions.Global.noColor, help: "Never colour output (also: NO_COLOR=1)."),
+        OptionSpec(CommandOptions.Global.quiet, short: "q", help: "Print only results and errors, no notes."),
+        OptionSpec(CommandOptions.Global.verbose, short: "v", help: "Print more detail (check details, timings)."),
+        OptionSpec(CommandOptions.Global.help, short: "h", help: "Show help for the command."),
+        OptionSpec(CommandOptions.Global.version, help: "Print the version and exit."),
     ]
 
     /// The root of the tree (the tool itself).
@@ -41,8 +41,8 @@ public enum CommandTable {
         component status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).
         """,
         options: [
-            OptionSpec("component", value: "name", help: "Only these components (repeatable, or comma-separated).", repeatable: true),
-            OptionSpec("window", value: "duration", help: "Window for availability and latency (default: 24h)."),
+            OptionSpec(CommandOptions.Status.component, value: "name", help: "Only these components (repeatable, or comma-separated).", repeatable: true),
+            OptionSpec(CommandOptions.Status.window, value: "duration", help: "Window for availability and latency (default: 24h)."),
         ],
         examples: ["tta-monitor status", "tta-monitor status --component redis --window 7d", "tta-monitor status --json | jq '.overall.status'"],
         action: StatusCommand.run
@@ -60,10 +60,10 @@ public enum CommandTable {
         printed: a URL's password becomes a ${NAME_PASSWORD} placeholder.
         """,
         options: [
-            OptionSpec("source", value: "sources", help: "Where to look (comma-separated; default: monitoring.discovery.sources, or config,compose,ports).", repeatable: true),
-            OptionSpec("compose", value: "file", help: "A docker compose file to read (repeatable; default: docker-compose*.yml and docker/compose/*.yml next to the config).", repeatable: true),
-            OptionSpec("save", help: "Record what was found in the database's component list; report what appeared and what went missing."),
-            OptionSpec("emit-yaml", help: "Print a monitoring.checks YAML fragment to paste into the config."),
+            OptionSpec(CommandOptions.Discover.source, value: "sources", help: "Where to look (comma-separated; default: monitoring.discovery.sources, or config,compose,ports).", repeatable: true),
+            OptionSpec(CommandOptions.Discover.compose, value: "file", help: "A docker compose file to read (repeatable; default: docker-compose*.yml and docker/compose/*.yml next to the config).", repeatable: true),
+            OptionSpec(CommandOptions.Discover.save, help: "Record what was found in the database's component list; report what appeared and what went missing."),
+            OptionSpec(CommandOptions.Discover.emitYAML, help: "Print a monitoring.checks YAML fragment to paste into the config."),
         ],
         examples: ["tta-monitor discover", "tta-monitor discover --source ports --json",
                    "tta-monitor discover --emit-yaml >> checks.yaml", "tta-monitor discover --save"],
@@ -80,12 +80,12 @@ public enum CommandTable {
         format to PATH, atomically; with such outputs stdout stays empty unless --format or --json is given.
         """,
         options: [
-            OptionSpec("format", value: "format", help: "Output format (default: table; --json means json).", allowed: formatValues),
-            OptionSpec("output", value: "file", help: "Write the report to a file instead of stdout; FORMAT=PATH writes that format there (repeatable).", repeatable: true),
-            OptionSpec("fail-on", value: "level", help: "Lowest status that makes the exit status non-zero (default: warning).", allowed: ["warning", "critical"]),
-            OptionSpec("timeout", value: "duration", help: "Timeout for each check (default: monitoring.defaults.timeout, 5s)."),
-            OptionSpec("concurrency", value: "n", help: "Checks in flight at once (default: monitoring.defaults.concurrency, 32)."),
-            OptionSpec("no-store", help: "Do not write the results to the database."),
+            OptionSpec(CommandOptions.Check.format, value: "format", help: "Output format (default: table; --json means json).", allowed: formatValues),
+            OptionSpec(CommandOptions.Check.output, value: "file", help: "Write the report to a file instead of stdout; FORMAT=PATH writes that format there (repeatable).", repeatable: true),
+            OptionSpec(CommandOptions.Check.failOn, value: "level", help: "Lowest status that makes the exit status non-zero (default: warning).", allowed: ["warning", "critical"]),
+            OptionSpec(CommandOptions.Check.timeout, value: "duration", help: "Timeout for each check (default: monitoring.defaults.timeout, 5s)."),
+            OptionSpec(CommandOptions.Check.concurrency, value: "n", help: "Checks in flight at once (default: monitoring.defaults.concurrency, 32)."),
+            OptionSpec(CommandOptions.Check.noStore, help: "Do not write the results to the database."),
         ],
         arguments: [ArgumentSpec("name", help: "Checks to run (default: all).", variadic: true)],
         examples: ["tta-monitor check", "tta-monitor check redis player-api --timeout 2s", "tta-monitor check --fail-on critical --json",
@@ -99,8 +99,8 @@ public enum CommandTable {
         summary: "Purge data past its retention window.",
         subcommands: [
             CommandSpec("purge", summary: "Roll up and delete old data.", options: [
-                OptionSpec("dry-run", help: "Show what would be removed."),
-                OptionSpec("dataset", value: "name", help: "Only these datasets.",
+                OptionSpec(CommandOptions.RetentionPurge.dryRun, help: "Show what would be removed."),
+                OptionSpec(CommandOptions.RetentionPurge.dataset, value: "name", help: "Only these datasets.",
                            allowed: RetentionConfig.Dataset.allCases.map(\.rawValue), repeatable: true),
             ], action: RetentionCommand.purge),
         ]

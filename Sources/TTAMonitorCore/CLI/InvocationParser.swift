@@ -172,7 +172,9 @@ public struct InvocationParser: Sendable {
     /// Options that contradict each other are a usage error rather than a silent choice:
     /// `--json` asks for JSON, so a `--format` other than json cannot also be honoured.
     private func rejectConflicts(_ invocation: ParsedInvocation, path: [String]) throws(UsageError) {
-        if invocation.flag("json"), let format = invocation.value("format"), format != "json" {
+        // `check` and `export` both call their format option `format`; the check key names it.
+        if invocation.flag(CommandOptions.Global.json), let format = invocation.value(CommandOptions.Check.format),
+           format != "json" {
             throw UsageError("'--json' conflicts with '--format \(format)'. Give one of them "
                 + "('--json' is the same as '--format json').", commandPath: path)
         }

@@ -24,6 +24,13 @@ public struct OptionSpec: Sendable {
         self.repeatable = repeatable
     }
 
+    /// Creates an option named by a command's key, so the table and the command that reads
+    /// the option spell its name once.
+    public init<Key: OptionKey>(_ key: Key, short: Character? = nil, value: String? = nil, help: String,
+                                allowed: [String]? = nil, repeatable: Bool = false) {
+        self.init(key.rawValue, short: short, value: value, help: help, allowed: allowed, repeatable: repeatable)
+    }
+
     /// `--format <format>` or `-q, --quiet`, as help and errors show it.
     public var synopsis: String {
         var text = short.map { "-\($0), " } ?? ""

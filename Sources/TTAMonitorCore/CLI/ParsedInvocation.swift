@@ -18,15 +18,18 @@ public struct ParsedInvocation: Sendable {
         self.wantsHelp = wantsHelp
     }
 
-    /// Whether the flag `name` was given.
-    public func flag(_ name: String) -> Bool { values[name] != nil }
+    /// Whether the flag `key` was given.
+    public func flag(_ key: some OptionKey) -> Bool { values[key.rawValue] != nil }
 
-    /// The last value of option `name` (a later occurrence overrides an earlier one).
-    public func value(_ name: String) -> String? { values[name]?.last }
+    /// The last value of option `key` (a later occurrence overrides an earlier one).
+    public func value(_ key: some OptionKey) -> String? { values[key.rawValue]?.last }
+
+    /// Every value of a repeatable option as given, in order (no comma splitting).
+    public func occurrences(_ key: some OptionKey) -> [String] { values[key.rawValue] ?? [] }
 
     /// Every value of a repeatable option, comma-separated lists split.
-    public func list(_ name: String) -> [String] {
-        (values[name] ?? []).flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
+    public func list(_ key: some OptionKey) -> [String] {
+        occurrences(key).flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace() } }
             .filter { !$0.isEmpty }
     }
 }

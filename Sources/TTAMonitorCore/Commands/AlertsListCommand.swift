@@ -5,7 +5,8 @@ enum AlertsListCommand {
     static func list(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let config = try alerts.support.optionalConfig()
-        let state = context.invocation.value("state") ?? "firing"
+        let options = AlertsListOptions(invocation: context.invocation)
+        let state = options.state
         let now = alerts.now
         var records: [AlertRecord] = []
         var silences: [SilenceRecord] = []
@@ -14,7 +15,7 @@ enum AlertsListCommand {
             let database = try alerts.support.openDatabase(path, config: config)
             let store = AlertStore(database: database)
             try database.readTransaction { () throws(StoreError) in
-                records = try store.alerts(state: state == "all" ? nil : state, limit: 10_000)
+                records = try store.alerts(state: options.filter, limit: 10_000)
                 silences = try store.activeSilences(now: now)
             }
         }
@@ -116,7 +117,7 @@ enum AlertsListCommand {
     static func history(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
         let config = try alerts.support.optionalConfig()
-        let since = try alerts.support.durationOption("since") ?? .seconds(7 * 86_400)
+        let since = try AlertsHistoryOptions(context: context).since
         let now = alerts.now
         var events: [AlertStore.Event] = []
         let path = try alerts.support.databasePath(config: config)

@@ -4,15 +4,8 @@ enum AlertsSilenceCommand {
     /// silences a rule on every check).
     static func silence(_ context: CommandContext) async throws -> ExitCode {
         let alerts = AlertsCommandSupport(context: context)
-        let invocation = context.invocation
-        let component = invocation.value("component")
-        let rule = invocation.value("rule")
-        guard component != nil || rule != nil else {
-            throw UsageError("Missing '--component <name>' (or '--rule <name>'): say what to silence.", commandPath: invocation.commandPath)
-        }
-        guard let duration = try alerts.support.durationOption("for") else {
-            throw UsageError("Missing '--for <duration>': say how long the silence lasts, e.g. --for 2h.", commandPath: invocation.commandPath)
-        }
+        let options = try AlertsSilenceOptions(context: context)
+        let (component, rule, duration) = (options.component, options.rule, options.duration)
         let config = try alerts.support.optionalConfig()
         if let config {
             if let component { _ = try alerts.support.resolveNames([component], among: config.checks.map(\.name), what: "component") }
@@ -23,7 +16,7 @@ enum AlertsSilenceCommand {
         let silence = try database.writeTransaction { () throws(StoreError) -> SilenceRecord in
             try AlertStore(database: database).addSilence(component: component, rule: rule, now: now,
                                                           expiresAt: now + duration.milliseconds,
-                                                          comment: invocation.value("comment"), createdBy: alerts.user)
+                                                          comment: options.comment, createdBy: alerts.user)
         }
         if context.wantsJSON {
             context.console.out(JSONWriter.render(.object([("schema_version", .int(1)), ("silence", silence.json(now: now))])) + "\n")

@@ -11,15 +11,8 @@ enum CarbonMeasureCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
-        guard let duration = try support.durationOption("duration") else {
-            throw UsageError("Missing '--duration <duration>'. Say how long to measure, e.g. --duration 10s.",
-                             commandPath: context.invocation.commandPath)
-        }
-        guard duration <= maximumDuration else {
-            throw UsageError("The value '\(context.invocation.value("duration") ?? "")' is invalid for '--duration <duration>'. Measure at most 24h at a time.",
-                             commandPath: context.invocation.commandPath)
-        }
-        let label = context.invocation.value("label")
+        let options = try CarbonMeasureOptions(context: context)
+        let (duration, label) = (options.duration, options.label)
         let config = try support.optionalConfig()
         let carbon = config?.carbon ?? CarbonConfig()
         var measurer = EnergyMeasurer(duration: duration)

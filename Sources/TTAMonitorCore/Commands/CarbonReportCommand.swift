@@ -11,7 +11,7 @@ enum CarbonReportCommand {
         let config = try support.optionalConfig()
         let carbon = config?.carbon ?? CarbonConfig()
         let period = try period(context, now: WallClock.nowMilliseconds())
-        let dimension = CarbonReport.Dimension(rawValue: context.invocation.value("by") ?? "component") ?? .component
+        let dimension = CarbonReportOptions(invocation: context.invocation).dimension
         let path = try support.databasePath(config: config)
         let files = carbon.codecarbonCSV
         let imports = try await automaticImport(files, isDefault: carbon.csvIsDefault, databasePath: path, context: context, config: config)
@@ -48,9 +48,8 @@ enum CarbonReportCommand {
     /// The period from `--day` or `--since`/`--until`; today when neither is given.
     static func period(_ context: CommandContext, now: Int64) throws(UsageError) -> CarbonPeriod {
         let invocation = context.invocation
-        let day = invocation.value("day")
-        let since = invocation.value("since")
-        let until = invocation.value("until")
+        let options = CarbonReportOptions(invocation: invocation)
+        let (day, since, until) = (options.day, options.since, options.until)
         if day != nil, since != nil || until != nil {
             throw UsageError("Give either '--day' or '--since'/'--until', not both.", commandPath: invocation.commandPath)
         }

@@ -8,11 +8,8 @@ enum CheckCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let invocation = context.invocation
-        let plan = try ReportOutputPlan(format: invocation.value("format"), json: context.wantsJSON,
-                                        outputs: invocation.values["output"] ?? [], commandPath: invocation.commandPath)
-        let timeout = try support.durationOption("timeout")
-        let concurrency = try support.intOption("concurrency", range: 1...1_024)
-        let failOn: CheckStatus = invocation.value("fail-on") == "critical" ? .critical : .warning
+        let options = try CheckOptions(context: context)
+        let plan = options.plan
 
         var config = try support.requiredConfig()
         try config.requireChecks()
@@ -26,8 +23,7 @@ enum CheckCommand {
         let databasePath = try support.databasePath(config: config)
         try plan.refuseOverwriting(databasePath, what: "the database", commandPath: invocation.commandPath)
         try plan.refuseOverwriting(config.sourcePath, what: "the config file", commandPath: invocation.commandPath)
-        let noStore = invocation.flag("no-store")
-        let database = noStore && !config.discovery.auto && !support.locator.exists(databasePath)
+        let database = options.noStore && !config.discovery.auto && !support.locator.exists(databasePath)
             ? nil : try support.openDatabase(databasePath, config: config)
         if config.discovery.auto, let database {
             let discovered = try await AutoDiscovery.run(
@@ -44,11 +40,11 @@ enum CheckCommand {
         let names = try support.resolveNames(invocation.arguments, among: config.checks.map(\.name), what: "check")
         let selected = names.isEmpty ? config.checks : config.checks.filter { names.contains($0.name) }
 
-        let store = noStore ? nil : database.map(ResultStore.init(database:))
+        let store = options.noStore ? nil : database.map(ResultStore.init(database:))
 
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
-        let runner = CheckRunner(concurrency: concurrency ?? config.defaults.concurrency, timeoutOverride: timeout)
+        let runner = CheckRunner(concurrency: options.concurrency ?? config.defaults.concurrency, timeoutOverride: options.timeout)
         if runner.effectiveConcurrency < min(runner.concurrency, selected.count) {
             let most = runner.effectiveConcurrency == 1 ? "1 check" : "\(runner.effectiveConcurrency) checks"
             context.note("note: at most \(most) in flight instead of \(runner.concurrency): "
@@ -83,7 +79,7 @@ enum CheckCommand {
         }
 
         let report = CheckRunReport(results: results, runID: runID, startedAt: startedAt,
-                                    durationMs: stopwatch.elapsedMilliseconds, failOn: failOn,
+                                    durationMs: stopwatch.elapsedMilliseconds, failOn: options.failOn,
                                     latencyThresholds: latencyThresholds(selected))
         try deliver(report, plan: plan, context: context, mode: config.storageMode)
         // A command check that ignored SIGTERM at its timeout gets SIGKILL a second later;

@@ -13,19 +13,19 @@ struct CommandSupport {
 
     /// Loads the config, which must exist.
     func requiredConfig() throws(ConfigError) -> MonitoringConfig {
-        let path = try locator.requiredConfigPath(explicit: context.invocation.value("config"))
+        let path = try locator.requiredConfigPath(explicit: context.configOption)
         return try ConfigLoader(environment: context.environment).load(path: path)
     }
 
     /// Loads the config if one is found.
     func optionalConfig() throws(ConfigError) -> MonitoringConfig? {
-        guard let path = try locator.configPath(explicit: context.invocation.value("config")) else { return nil }
+        guard let path = try locator.configPath(explicit: context.configOption) else { return nil }
         return try ConfigLoader(environment: context.environment).load(path: path)
     }
 
     /// The database path for this invocation.
     func databasePath(config: MonitoringConfig?) throws(ConfigError) -> String {
-        try locator.databasePath(explicit: context.invocation.value("db"), config: config)
+        try locator.databasePath(explicit: context.databaseOption, config: config)
     }
 
     /// Opens the database at `path` with `monitoring.storage.mode`, creating the default
@@ -50,20 +50,20 @@ struct CommandSupport {
     }
 
     /// Parses a duration option, as a usage error when malformed.
-    func durationOption(_ name: String) throws(UsageError) -> Duration? {
-        guard let text = context.invocation.value(name) else { return nil }
+    func durationOption(_ key: some OptionKey) throws(UsageError) -> Duration? {
+        guard let text = context.invocation.value(key) else { return nil }
         guard let duration = DurationParser.parse(text), duration > .zero else {
-            throw UsageError("The value '\(text)' is invalid for '--\(name) <duration>'. Use a duration such as 500ms, 30s, 5m, 24h or 7d.",
+            throw UsageError("The value '\(text)' is invalid for '--\(key.rawValue) <duration>'. Use a duration such as 500ms, 30s, 5m, 24h or 7d.",
                              commandPath: context.invocation.commandPath)
         }
         return duration
     }
 
     /// Parses a positive integer option.
-    func intOption(_ name: String, range: ClosedRange<Int>) throws(UsageError) -> Int? {
-        guard let text = context.invocation.value(name) else { return nil }
+    func intOption(_ key: some OptionKey, range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = context.invocation.value(key) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            throw UsageError("The value '\(text)' is invalid for '--\(name) <n>'. Use a whole number from \(range.lowerBound) to \(range.upperBound).",
+            throw UsageError("The value '\(text)' is invalid for '--\(key.rawValue) <n>'. Use a whole number from \(range.lowerBound) to \(range.upperBound).",
                              commandPath: context.invocation.commandPath)
         }
         return number

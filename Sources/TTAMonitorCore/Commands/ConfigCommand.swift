@@ -14,7 +14,7 @@ enum ConfigCommand {
             // A script asked for JSON gets its answer on stdout for a bad file too; the
             // problems still go to stderr for whoever reads the terminal.
             if context.wantsJSON {
-                let file = error.location?.file ?? context.invocation.value("config")
+                let file = error.location?.file ?? context.configOption
                 context.console.out(JSONWriter.render(ConfigProblemsReport.json(error, file: file)) + "\n")
             }
             throw error

@@ -3,10 +3,11 @@ enum DiscoverCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
         let locator = support.locator
-        let configPath = try locator.configPath(explicit: context.invocation.value("config"))
+        let options = DiscoverOptions(invocation: context.invocation)
+        let configPath = try locator.configPath(explicit: context.configOption)
         // Without a config and without named sources there is nothing to go by but a scan of
         // every port on the host; ask instead of probing all of them unasked.
-        if configPath == nil, context.invocation.list("source").isEmpty {
+        if configPath == nil, options.sources.isEmpty {
             throw ConfigError.missingFile("no config file found (looked for $TTA_CONFIG, ./config/tta_config.yaml, ./tta_config.yaml); "
                                           + "pass --config PATH, or name the sources to use without one (--source ports,processes)")
         }
@@ -19,7 +20,7 @@ enum DiscoverCommand {
         }
 
         var requested: [DiscoverySource] = []
-        for name in context.invocation.list("source") {
+        for name in options.sources {
             guard let source = DiscoverySource(rawValue: name) else {
                 throw UsageError("The value '\(name)' is invalid for '--source <sources>'. Please provide one of 'config', 'compose', 'ports' or 'processes'.",
                                  commandPath: context.invocation.commandPath)
@@ -30,7 +31,7 @@ enum DiscoverCommand {
         if sources.contains(.config), root == nil {
             context.note("note: no config file found; the 'config' source has nothing to read (pass --config PATH)")
         }
-        let composeFiles = Self.composeFiles(explicit: context.invocation.list("compose"), config: config,
+        let composeFiles = Self.composeFiles(explicit: options.composeFiles, config: config,
                                              configPath: configPath, locator: locator, workingDirectory: context.workingDirectory)
 
         let discovery = Discovery(sources: sources, configRoot: root, composeFiles: composeFiles,
@@ -39,12 +40,12 @@ enum DiscoverCommand {
         for warning in outcome.warnings { context.note("warning: \(warning)") }
 
         var report = DiscoveryReport(proposals: outcome.proposals)
-        if context.invocation.flag("save") {
+        if options.save {
             let database = try support.openDatabase(try support.databasePath(config: config), config: config)
             report.changes = try DiscoveredComponents(database: database).save(outcome.proposals, now: WallClock.nowMilliseconds())
         }
         let text: String
-        if context.invocation.flag("emit-yaml") {
+        if options.emitYAML {
             text = report.yaml()
         } else if context.wantsJSON {
             text = report.json()

@@ -28,24 +28,24 @@ struct ExportRequest: Sendable {
         func usage(_ message: String) -> UsageError { UsageError(message, commandPath: invocation.commandPath) }
         let formats = InvocationParser.humanList(ExportFormat.allCases.map(\.rawValue))
         // The global --json alone asks for the JSON format; any other format must be named.
-        guard let formatName = invocation.value("format") ?? (context.wantsJSON ? "json" : nil) else {
+        guard let formatName = invocation.value(CommandOptions.Export.format) ?? (context.wantsJSON ? "json" : nil) else {
             throw usage("Missing '--format <format>'. Please provide one of \(formats).")
         }
         guard let format = ExportFormat(rawValue: formatName) else {
             throw usage("The value '\(formatName)' is invalid for '--format <format>'. Please provide one of \(formats).")
         }
         self.format = format
-        report = invocation.value("report").flatMap(ExportReportKind.init(rawValue:)) ?? .status
-        switch ExportPeriod.parse(since: invocation.value("since"), until: invocation.value("until"), now: now) {
+        report = invocation.value(CommandOptions.Export.report).flatMap(ExportReportKind.init(rawValue:)) ?? .status
+        switch ExportPeriod.parse(since: invocation.value(CommandOptions.Export.since), until: invocation.value(CommandOptions.Export.until), now: now) {
         case .success(let period): self.period = period
         case .failure(let error): throw usage(error.message)
         }
-        checks = invocation.list("check")
-        let output = invocation.value("output")
+        checks = invocation.list(CommandOptions.Export.check)
+        let output = invocation.value(CommandOptions.Export.output)
         outputPath = output == "-" ? nil : output.map { path in
             path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
         }
-        pushURL = invocation.value("push")
+        pushURL = invocation.value(CommandOptions.Export.push)
         self.now = now
         if pushURL != nil, !format.isMetrics {
             throw usage("'--push <url>' sends metrics: use it with '--format prometheus' or '--format openmetrics'.")

@@ -8,10 +8,10 @@ enum RetentionCommand {
         guard support.locator.exists(path) else {
             throw StoreError.missing("no database yet; nothing to purge (run 'tta-monitor check' first, or pass --db)", path: path)
         }
-        let names = context.invocation.list("dataset")
-        let datasets = names.isEmpty ? RetentionConfig.Dataset.allCases : names.compactMap(RetentionConfig.Dataset.init(rawValue:))
+        let options = RetentionPurgeOptions(invocation: context.invocation)
+        let datasets = options.datasets
         let retention = config?.retention ?? RetentionConfig()
-        let dryRun = context.invocation.flag("dry-run")
+        let dryRun = options.dryRun
         let console = context.console
         let showProgress = console.stderrIsTerminal && !context.quiet
         // SQLite blocks for the whole purge: keep it off the cooperative pool.

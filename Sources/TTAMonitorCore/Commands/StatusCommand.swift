@@ -7,7 +7,8 @@ enum StatusCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let support = CommandSupport(context: context)
-        let window = try support.durationOption("window") ?? .seconds(86_400)
+        let options = try StatusOptions(context: context)
+        let window = options.window
         let config = try support.optionalConfig()
         try config?.requireChecks()
         let path = try support.databasePath(config: config)
@@ -17,7 +18,7 @@ enum StatusCommand {
         var stats: [String: StatusQuery.WindowStats] = [:]
         var lastPurge: StatusQuery.PurgeRecord?
         let databaseExists = support.locator.exists(path)
-        if !databaseExists, config == nil, let explicit = context.invocation.value("db") {
+        if !databaseExists, config == nil, let explicit = context.databaseOption {
             throw StoreError.missing("no such database (from --db); check the path, or record results there "
                 + "first with 'tta-monitor --db \(explicit) check'", path: path)
         }
@@ -39,14 +40,14 @@ enum StatusCommand {
                 states = try query.components()
                 lastPurge = try query.lastPurge()
                 if config == nil { names = states.keys.sorted() }
-                let requested = try? support.resolveNames(context.invocation.list("component"), among: names, what: "component")
+                let requested = try? support.resolveNames(options.components, among: names, what: "component")
                 let selected = (requested?.isEmpty ?? true) ? names : requested!
                 for name in selected where states[name] != nil {
                     stats[name] = try query.windowStats(component: name, since: now - window.milliseconds, now: now)
                 }
             }
         }
-        let requested = try support.resolveNames(context.invocation.list("component"), among: names, what: "component")
+        let requested = try support.resolveNames(options.components, among: names, what: "component")
         if !requested.isEmpty { names = names.filter { requested.contains($0) } }
 
         let rows = names.map { name -> StatusRow in

@@ -94,13 +94,13 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:],
         let before = try parser.parse(["--json", "--db", "x.db", "status"])
         let after = try parser.parse(["status", "--json", "--db=x.db"])
         #expect(before.commandPath == ["status"] && after.commandPath == ["status"])
-        #expect(before.value("db") == "x.db" && after.value("db") == "x.db")
-        #expect(before.flag("json") && after.flag("json"))
+        #expect(before.value(CommandOptions.Global.db) == "x.db" && after.value(CommandOptions.Global.db) == "x.db")
+        #expect(before.flag(CommandOptions.Global.json) && after.flag(CommandOptions.Global.json))
     }
 
     @Test func shortFlagsCombine() throws {
         let parsed = try parser.parse(["-qv", "check"])
-        #expect(parsed.flag("quiet") && parsed.flag("verbose"))
+        #expect(parsed.flag(CommandOptions.Global.quiet) && parsed.flag(CommandOptions.Global.verbose))
     }
 
     @Test func doubleDashEndsOptions() throws {
@@ -110,7 +110,7 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:],
 
     @Test func repeatableOptionsAccumulateAndSplitCommas() throws {
         let parsed = try parser.parse(["status", "--component", "redis,neo4j", "--component", "api"])
-        #expect(parsed.list("component") == ["redis", "neo4j", "api"])
+        #expect(parsed.list(CommandOptions.Status.component) == ["redis", "neo4j", "api"])
     }
 
     @Test func conflictingRepeatsOfASingleOptionAreRejected() {
