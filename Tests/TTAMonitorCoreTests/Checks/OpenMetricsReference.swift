@@ -13,14 +13,14 @@ enum OpenMetricsReference {
 
     /// The reference's samples for each page it accepts, by path; nil (with a notice) where
     /// python3 or prometheus_client is missing.
-    static func read(_ pages: [String]) throws -> [String: [Sample]]? {
+    static func read(_ pages: [String], text: Bool = false) throws -> [String: [Sample]]? {
         let check = try CodeCarbonFixture.python(["-c", "import prometheus_client.openmetrics.parser"])
         guard check.code == 0 else {
             print("OpenMetricsReference: python3 with prometheus_client not found (pip install prometheus_client); comparison skipped")
             return nil
         }
         let script = OpenMetricsConformanceTests.packageRoot.appendingPathComponent("scripts/openmetrics-reference.py").path
-        let run = try CodeCarbonFixture.python([script] + pages)
+        let run = try CodeCarbonFixture.python([script] + (text ? ["--text"] : []) + pages)
         guard run.code == 0 else { throw CodeCarbonFixture.FixtureError(message: "reference parser failed: \(run.output)") }
         var result: [String: [Sample]] = [:]
         for line in run.output.split(separator: "\n") {
