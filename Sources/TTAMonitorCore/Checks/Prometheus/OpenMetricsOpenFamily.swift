@@ -31,7 +31,8 @@ struct OpenMetricsOpenFamily {
             guard allowed else { throw failure("an exemplar on '\(sample.name)' (only counter totals and buckets carry one)") }
         }
         let series = sample.name + "\u{0}" + Self.key(sample.labels, without: [])
-        let shown = PrometheusSeriesText.series(sample.name, labels: sample.labels)
+        // Written out only for an error: on a large page most of the parse would go to it.
+        var shown: String { PrometheusSeriesText.series(sample.name, labels: sample.labels) }
         if let previous = lastTimestamp[series] {
             guard lastSeries == series else { throw failure("\(shown) appears again after other series") }
             guard let previous, let seconds = line.seconds else {
@@ -58,9 +59,21 @@ struct OpenMetricsOpenFamily {
         lines.append(lineNumber)
     }
 
-    /// Labels in name order, `excluded` names left out, as one comparable string.
+    /// Labels in name order, `excluded` names left out, as one comparable string. Built in
+    /// one buffer and sorted only when the page did not already write them in order: this runs
+    /// for every sample of a page.
     static func key(_ labels: [(String, String)], without excluded: Set<String>) -> String {
-        labels.filter { !excluded.contains($0.0) }.sorted { $0.0 < $1.0 }
-            .map { $0.0 + "\u{1}" + $0.1 }.joined(separator: "\u{2}")
+        var kept = excluded.isEmpty ? labels : labels.filter { !excluded.contains($0.0) }
+        if kept.count > 1, !zip(kept, kept.dropFirst()).allSatisfy({ $0.0 < $1.0 }) {
+            kept.sort { $0.0 < $1.0 }
+        }
+        var key = ""
+        for (name, value) in kept {
+            key += name
+            key.unicodeScalars.append("\u{1}")
+            key += value
+            key.unicodeScalars.append("\u{2}")
+        }
+        return key
     }
 }
