@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for tta-monitor, each side by side with the reference named in its issue.
 # Needs: scripts/install-deps.sh (hyperfine, nginx-light, monitoring-plugins-standard, sqlite3, time).
-# Usage: scripts/bench.sh [all|http|startup|status|purge|pdf|csv] ; results in bench-out/.
+# Usage: scripts/bench.sh [all|http|startup|status|purge|pdf|csv|prom] ; results in bench-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -55,6 +55,57 @@ NGINX
     -n "check_curl x200 via xargs -P 32" "bash -c 'seq 200 | xargs -P 32 -I{} $plugins/check_curl -H 127.0.0.1 -p $port -u /health?i={} -e 200 -s healthy >/dev/null'"
   /usr/bin/time -f "tta-monitor check (200 http): max RSS %M KiB" "$bin" --config "$work/http200.yaml" --db "$work/http.db" -q check >/dev/null 2>"$out/http-rss.txt" || true
   cat "$out/http-rss.txt"
+}
+
+bench_prom() {
+  # A 15 MiB metrics page in each format, served by nginx with its Content-Type, scraped and
+  # parsed by one prometheus check, beside prometheus_client's parsers and promtool reading
+  # the same page from disk (no HTTP: they are given the advantage).
+  local port; port=$(free_port)
+  mkdir -p "$work/prom" "$work/nginx"
+  python3 scripts/prom-page.py openmetrics 15 "$work/prom/page.om"
+  python3 scripts/prom-page.py text 15 "$work/prom/page.txt"
+  cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  types { application/openmetrics-text om; text/plain txt; }
+  server { listen 127.0.0.1:$port; root $work/prom; }
+}
+NGINX
+  nginx -c "$work/nginx.conf"
+  sleep 0.3
+  for format in om txt; do
+    printf 'monitoring:\n  checks:\n    - {name: page, type: prometheus, url: "http://127.0.0.1:%s/page.%s", timeout: 60s, series: [{metric: app_queue_depth_0, labels: {queue: q1}, critical: 100}]}\n' \
+      "$port" "$format" > "$work/prom-$format.yaml"
+    "$bin" --config "$work/prom-$format.yaml" --no-color check --no-store -v > "$work/prom-$format.out" \
+      || fail_reference "tta-monitor could not judge the $format page: $(cat "$work/prom-$format.out")"
+    grep -o 'scraped [0-9]* samples' "$work/prom-$format.out"
+  done
+  local om_py text_py
+  om_py="import sys; from prometheus_client.openmetrics.parser import text_string_to_metric_families as p; print(sum(len(f.samples) for f in p(open(sys.argv[1]).read())))"
+  text_py="import sys; from prometheus_client.parser import text_string_to_metric_families as p; print(sum(len(f.samples) for f in p(open(sys.argv[1]).read())))"
+  echo "prometheus_client openmetrics samples: $(python3 -c "$om_py" "$work/prom/page.om")" \
+    || fail_reference "prometheus_client refused the OpenMetrics page"
+  echo "prometheus_client text samples: $(python3 -c "$text_py" "$work/prom/page.txt")"
+  promtool check metrics < "$work/prom/page.txt" || fail_reference "promtool check metrics refused the text page"
+  hyperfine -N --warmup 1 --runs 5 --export-json "$out/prom.json" \
+    -n "tta-monitor check: 15 MiB OpenMetrics page (HTTP + parse + rule)" "$bin --config $work/prom-om.yaml check --no-store -q" \
+    -n "tta-monitor check: 15 MiB 0.0.4 text page (HTTP + parse + rule)" "$bin --config $work/prom-txt.yaml check --no-store -q" \
+    -n "prometheus_client openmetrics.parser (file)" "python3 -c '$om_py' $work/prom/page.om" \
+    -n "prometheus_client parser, 0.0.4 text (file)" "python3 -c '$text_py' $work/prom/page.txt" \
+    -n "promtool check metrics < 0.0.4 text (file)" "bash -c 'promtool check metrics < $work/prom/page.txt'"
+  for format in om txt; do
+    /usr/bin/time -f "tta-monitor check ($format page): max RSS %M KiB" "$bin" --config "$work/prom-$format.yaml" check --no-store -q 2>&1 >/dev/null | tail -1
+  done
+  /usr/bin/time -f "prometheus_client openmetrics.parser: max RSS %M KiB" python3 -c "$om_py" "$work/prom/page.om" 2>&1 >/dev/null | tail -1
+  /usr/bin/time -f "prometheus_client text parser: max RSS %M KiB" python3 -c "$text_py" "$work/prom/page.txt" 2>&1 >/dev/null | tail -1
+  bash -c "/usr/bin/time -f 'promtool check metrics: max RSS %M KiB' promtool check metrics < $work/prom/page.txt" 2>&1 | tail -1
 }
 
 bench_startup() {
@@ -265,6 +316,7 @@ case $which in
   purge) bench_purge ;;
   pdf) bench_pdf ;;
   csv) bench_csv ;;
+  prom) bench_prom ;;
   all) bench_startup; bench_http; bench_status; bench_purge; bench_pdf; bench_csv ;;
   *) echo "usage: $0 [all|http|startup|status|purge|pdf|csv]" >&2; exit 64 ;;
 esac

@@ -34,9 +34,11 @@ fi
 $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
 # CodeCarbon 3.3.2 (the version whose methodology `carbon measure` follows), from PyPI, for
 # the carbon tests. A python3 already on PATH with pip (e.g. pyenv) is used as it is.
-if ! python3 -c 'import codecarbon' 2>/dev/null; then
-  python3 -m pip install --quiet codecarbon==3.3.2 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages codecarbon==3.3.2
+# prometheus_client 0.26.0 for its OpenMetrics parser, the reference the Prometheus parser
+# tests compare values with (scripts/openmetrics-reference.py).
+if ! python3 -c 'import codecarbon, prometheus_client.openmetrics.parser' 2>/dev/null; then
+  python3 -m pip install --quiet codecarbon==3.3.2 prometheus_client==0.26.0 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages codecarbon==3.3.2 prometheus_client==0.26.0
 fi
 # Services these packages may start are not used: the tests start their own servers on free
 # loopback ports.

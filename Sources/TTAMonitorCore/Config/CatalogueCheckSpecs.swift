@@ -153,6 +153,8 @@ public struct PrometheusCheckSpec: Sendable, Equatable {
     public var url: String
     /// Series to store and judge.
     public var series: [PrometheusSeriesRule] = []
+    /// How the page is read: negotiated (`auto`) or forced.
+    public var format: PrometheusFormat = .auto
     /// Creates a spec.
     public init(url: String) { self.url = url }
 }

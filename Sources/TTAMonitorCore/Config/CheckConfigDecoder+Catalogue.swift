@@ -146,6 +146,14 @@ extension CheckConfigDecoder {
             throw reader.missingKeyError(["url"], "prometheus check '\(name)' needs a 'url' (e.g. http://localhost:8503/metrics-prom)")
         }
         var spec = PrometheusCheckSpec(url: try reader.httpURL(urlNode, key: "url"))
+        if let formatNode = reader.node("format") {
+            let text = try reader.string(formatNode, path: reader.keyPath("format"))
+            guard let format = PrometheusFormat(rawValue: text) else {
+                let names = PrometheusFormat.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                throw reader.error("'\(reader.keyPath("format"))' is '\(text)'; write one of \(names)", at: formatNode)
+            }
+            spec.format = format
+        }
         if let seriesNode = reader.node("series") {
             guard let items = seriesNode.sequenceItems else {
                 throw reader.error("'\(reader.keyPath("series"))' must be a list of {metric: NAME, …}", at: seriesNode)

@@ -96,7 +96,7 @@ struct MappingReader {
     func int(_ value: YAMLNode, path: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard let scalar = value.scalar, case .int(let number) = scalar.coreValue,
               let integer = Int(exactly: number) else {
-            throw error("'\(path)' must be a whole number", at: value)
+            throw error("'\(path)' must be a whole number" + Self.legacyHint(value), at: value)
         }
         guard range.contains(integer) else {
             throw error("'\(path)' must be between \(range.lowerBound) and \(range.upperBound), got \(integer)", at: value)
@@ -117,7 +117,12 @@ struct MappingReader {
             default: break
             }
         }
-        throw error("'\(path)' must be a number", at: value)
+        throw error("'\(path)' must be a number" + Self.legacyHint(value), at: value)
+    }
+
+    /// `: '5_000' is a YAML 1.1 spelling; write 5000` for such a scalar, else nothing.
+    private static func legacyHint(_ value: YAMLNode) -> String {
+        value.scalar.flatMap { YAMLLegacyInteger.hint($0.text) }.map { ": " + $0 } ?? ""
     }
 
     mutating func duration(_ key: String) throws(ConfigError) -> Duration? {

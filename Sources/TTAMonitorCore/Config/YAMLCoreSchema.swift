@@ -1,6 +1,7 @@
 /// The YAML 1.2 core schema: which plain scalars are null, bool, int or float, and what the
-/// supported `!!` tags demand. YAML 1.1 spellings (`yes`, `on`, `0777`-as-octal) are strings here;
-/// the typed config layer decides whether a boolean field accepts them.
+/// supported `!!` tags demand. YAML 1.1 spellings (`yes`, `on`, `5_000`, `0b1010`) are strings
+/// here, and `0777` is the decimal 777 (1.1 read it as octal 511); the typed config layer decides
+/// whether a boolean field accepts them, and says what to write for a 1.1 integer.
 enum YAMLCoreSchema {
     /// The tags the subset honours.
     static let supportedTags: Set<String> = ["!!str", "!!int", "!!float", "!!bool", "!!null"]

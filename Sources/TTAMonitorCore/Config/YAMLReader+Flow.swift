@@ -162,9 +162,19 @@ extension YAMLReader {
         if isDocumentMarker(at: index) {
             throw error("a document marker cannot appear inside a flow collection")
         }
-        guard probe - index >= minIndent else {
+        // A documented deviation: the spec wants every line of a flow collection indented more
+        // than its parent, but PyYAML, ruamel.yaml and the parsers behind Docker Compose and
+        // Kubernetes accept a line at the parent's own indentation, and real files rely on it
+        // (a closing bracket, most often); the brackets leave no doubt what it means.
+        let isCloser = chars[probe] == "]" || chars[probe] == "}"
+        let required = YAMLReader.relaxedIndent(minIndent, closer: isCloser)
+        guard probe - index >= required else {
             if chars[probe] == "\t" { throw tabError(at: probe) }
-            throw error("this line must be indented more than the enclosing block (is a ']' or '}' missing?)", at: mark(at: probe))
+            if isCloser {
+                throw error("this '\(chars[probe])' must be indented at least as far as the key or entry that opens its collection", at: mark(at: probe))
+            }
+            let how = required < minIndent ? "at least as far as" : "more than"
+            throw error("this line must be indented \(how) the enclosing block (is a ']' or '}' missing?)", at: mark(at: probe))
         }
     }
 }

@@ -76,9 +76,12 @@ extension YAMLReader {
             if isDocumentMarker(at: lineStart) {
                 throw error("a document marker cannot appear inside a quoted scalar")
             }
-            if spaces < minIndent {
+            // The same deviation as in flow collections: PyYAML and ruamel.yaml accept a
+            // continuation at the parent's indentation, and the closing quote bounds it.
+            if spaces < YAMLReader.relaxedIndent(minIndent, closer: false) {
                 if hasTab { throw tabError(at: lineStart + spaces) }
-                throw error("this continuation line of a quoted scalar must be indented more than its parent", at: mark(at: probe))
+                let how = YAMLReader.relaxedIndent(minIndent, closer: false) < minIndent ? "at least as far as" : "more than"
+                throw error("this continuation line of a quoted scalar must be indented \(how) its parent", at: mark(at: probe))
             }
             advance(to: probe)
             break

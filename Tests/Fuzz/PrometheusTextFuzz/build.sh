@@ -7,7 +7,8 @@ checks=$root/Sources/TTAMonitorCore/Checks
 mkdir -p "$root/.build/fuzz"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     "$checks/Perfdata.swift" \
-    "$checks"/Prometheus/Prometheus{MetricType,Sample,Family,Exposition,ParseError,LineScanner,Number,FamilyTable,TextParser}.swift \
+    "$checks"/Prometheus/Prometheus{MetricType,Sample,Family,Exposition,ParseError,LineScanner,Number,FamilyTable,TextParser,SeriesText}.swift \
+    "$checks"/Prometheus/OpenMetrics{TextParser,MetadataLine,SampleLine,FamilyBuilder,OpenFamily,FamilyRules,HistogramRules}.swift \
     "$root/Tests/Fuzz/PrometheusTextFuzz/main.swift" \
     -o "$root/.build/fuzz/prometheus-text-fuzz"
 echo "$root/.build/fuzz/prometheus-text-fuzz"

@@ -13,11 +13,12 @@ import Testing
             case "/stamped":
                 return .init(headers: text, body: "tta_up{host=\"a\"} 1 1700000000123\n")
             case "/openmetrics":
-                return .init(headers: text, body: PrometheusFixtures.openMetrics)
+                return .init(headers: [("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+                             body: PrometheusFixtures.openMetrics)
             case "/accept":
-                // Answers only a scraper that asks for the text format.
+                // Answers only a scraper that asks as Prometheus's does.
                 let accept = request.headers["accept"] ?? ""
-                return accept == "text/plain;version=0.0.4" ? .init(body: "ok 1\n") : .init(status: 406, body: accept)
+                return accept == PrometheusFormat.auto.acceptHeader ? .init(body: "ok 1\n") : .init(status: 406, body: accept)
             case "/moved":
                 return .init(status: 302, headers: [("Location", "/metrics-prom")])
             case "/error":
@@ -70,7 +71,11 @@ import Testing
             Issue.record("details is not an object")
             return
         }
-        #expect(members.map(\.0) == ["families", "samples", "bytes", "scrape_ms", "matched", "http_status"])
+        #expect(members.map(\.0) == ["families", "samples", "bytes", "scrape_ms", "matched", "http_status",
+                                      "format", "format_source", "content_type"])
+        #expect(result.details["format"] == .string("text"))
+        #expect(result.details["format_source"] == .string("content-type"))
+        #expect(result.details["content_type"] == .string("text/plain; version=0.0.4"))
         #expect(result.details["families"] == .int(3))
         #expect(result.details["samples"] == .int(7))
         #expect(result.details["bytes"] == .int(Int64(PrometheusFixtures.tta.utf8.count)))
@@ -195,7 +200,7 @@ import Testing
         #expect(result.samples == [MetricSample(name: "foo_total", labels: [], value: 17, timestampMs: 1_520_879_607_789)])
     }
 
-    @Test func theScrapeAsksForTheTextFormat() async {
+    @Test func theScrapeAsksLikePrometheus() async {
         let result = await check("/accept")
         #expect(result.status == .ok, "\(result.message)")
     }

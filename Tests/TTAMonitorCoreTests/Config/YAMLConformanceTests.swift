@@ -23,6 +23,14 @@ import Testing
         case matched, rejectedUnsupported(String), rejectedOther(String), wrong(String), invalidRejected, invalidAccepted, noExpectation
     }
 
+    /// Cases where the parser follows PyYAML (which TTA reads its config with; ruamel.yaml
+    /// agrees) rather than the suite, with the value PyYAML gives: a block scalar that ends
+    /// the file without a final line break takes no break there (README, YAML).
+    static let pyYAMLValues: [String: String] = [
+        "JEF9/02": #"[""]"#,
+        "L24T/01": #"{"foo":"x\n "}"#,
+    ]
+
     static var suiteDirectory: URL {
         if let path = ProcessInfo.processInfo.environment["TTA_YAML_SUITE"], !path.isEmpty {
             return URL(fileURLWithPath: path)
@@ -90,6 +98,8 @@ import Testing
         #expect(wrong.isEmpty, "cases parsed to a different value: \(wrong)")
         #expect(invalidAccepted.isEmpty, "invalid cases accepted: \(invalidAccepted)")
         #expect(matched >= 200, "the subset should match most valid single-document cases")
+        #expect(matched == 211, "209 cases as the suite reads them and the PyYAML values of \(Self.pyYAMLValues.keys.sorted())")
+        #expect(invalidRejected == 94)
     }
 
     static func run(_ testCase: Case) throws -> Outcome {
@@ -107,8 +117,8 @@ import Testing
         }
         let jsonURL = directory.appendingPathComponent("in.json")
         guard FileManager.default.fileExists(atPath: jsonURL.path) else { return .noExpectation }
-        let expected = try splitJSONValues(String(decoding: try Data(contentsOf: jsonURL), as: UTF8.self))
-            .map { try JSONParser.parse($0) }
+        let expectedText = try pyYAMLValues[testCase.id] ?? String(decoding: Data(contentsOf: jsonURL), as: UTF8.self)
+        let expected = try splitJSONValues(expectedText).map { try JSONParser.parse($0) }
         switch parsed {
         case .failure(let error):
             return error.isUnsupportedFeature ? .rejectedUnsupported(error.message) : .rejectedOther(error.message)

@@ -298,10 +298,35 @@ private func json(_ text: String) throws -> JSONValue? {
         #expect(root["last"]?.scalar?.text == "end")
     }
 
-    @Test func blockScalarAtEndOfFileNeedsALineBreak() throws {
+    @Test func blockScalarAtEndOfFileWithoutALineBreakReadsAsPyYAMLReadsIt() throws {
+        // PyYAML and ruamel.yaml give these values (the yaml-test-suite would add a break).
         #expect(try parse("a: |-\n  x")?["a"]?.scalar?.text == "x")
         #expect(try parse("a: |\n  x\n")?["a"]?.scalar?.text == "x\n")
-        #expect(parseError("a: |\n  x")?.isUnsupportedFeature == true)
+        #expect(try parse("a: |\n  x")?["a"]?.scalar?.text == "x")
+        #expect(try parse("a: |+\n  x")?["a"]?.scalar?.text == "x")
+        #expect(try parse("a: >\n  one\n  two")?["a"]?.scalar?.text == "one two")
+        #expect(try parse("a: |+\n  x\n  ")?["a"]?.scalar?.text == "x\n")
+        #expect(try parse("a: |\n  x\n  ")?["a"]?.scalar?.text == "x\n")
+        #expect(try parse("- |\n  t")?.sequenceItems?.first?.scalar?.text == "t")
+    }
+
+    @Test(arguments: [
+        // Sentry's self-hosted docker-compose.yml closes a nested flow sequence at its key.
+        ("services:\n  web:\n    command:\n      [\n        \"run\",\n        \"web\",\n      ]\n", #"{"services":{"web":{"command":["run","web"]}}}"#),
+        ("x:\n  a: [\n    1, 2\n  ]\n", #"{"x":{"a":[1,2]}}"#),
+        ("x:\n  a: [\n  1, 2]\n", #"{"x":{"a":[1,2]}}"#),
+        ("x:\n  a: {\n    b: 1\n  }\n", #"{"x":{"a":{"b":1}}}"#),
+        ("a: [\n  1\n]\n", #"{"a":[1]}"#),
+        ("x:\n  a: \"one\n  two\"\n", #"{"x":{"a":"one two"}}"#),
+    ])
+    func flowClosersAndContinuationsAtTheParentsIndentationReadAsPyYAMLReadsThem(text: String, json: String) throws {
+        let node = try #require(try parse(text))
+        #expect(JSONWriter.render(node.jsonValue, pretty: false) == json)
+    }
+
+    @Test(arguments: ["a: [\n1]\n", "a: \"one\ntwo\"\n", "x:\n  a: [\n 1]\n", "x:\n  a: [\n    1\n ]\n"])
+    func linesLessIndentedThanTheParentAreStillRefused(text: String) {
+        #expect(parseError(text) != nil)
     }
 
     @Test func quotedScalars() throws {
@@ -410,5 +435,18 @@ private func json(_ text: String) throws -> JSONValue? {
         #expect(root["s"]?.scalar == nil)
         #expect(root["missing"] == nil)
         #expect(root["s"]?["x"] == nil)
+    }
+}
+
+@Suite struct YAMLLegacyIntegerTests {
+    @Test(arguments: [("5_000", 5000), ("0b1010", 10), ("-1_000", -1000), ("0x_FF", 255), ("+0b1", 1)] as [(String, Int64)])
+    func yaml11IntegersAreRecognised(text: String, value: Int64) {
+        #expect(YAMLLegacyInteger.value(text) == value)
+        #expect(YAMLLegacyInteger.hint(text) == "'\(text)' is a YAML 1.1 spelling; write \(value)")
+    }
+
+    @Test(arguments: ["5000", "0777", "0o17", "0x1F", "abc", "_5", "0_777", "1.5_0"])
+    func otherTextsGetNoHint(text: String) {
+        #expect(YAMLLegacyInteger.value(text) == nil, "\(text)")
     }
 }

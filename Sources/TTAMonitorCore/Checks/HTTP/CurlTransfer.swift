@@ -206,6 +206,7 @@ final class CurlTransfer: @unchecked Sendable {
         response.redirectCount = longInfo(CURLINFO_REDIRECT_COUNT)
         response.effectiveURL = stringInfo(CURLINFO_EFFECTIVE_URL)
         response.redirectURL = stringInfo(CURLINFO_REDIRECT_URL)
+        response.contentType = stringInfo(CURLINFO_CONTENT_TYPE)
         if readsCertificate {
             response.certificate = CertificateChain.leaf(of: easy)
             response.tlsVersion = tlsSession?.version

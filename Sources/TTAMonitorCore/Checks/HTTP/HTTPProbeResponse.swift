@@ -25,6 +25,8 @@ public struct HTTPProbeResponse: Sendable, Equatable {
     public var redirectCount: Int = 0
     /// The URL of the last request made (differs from the request's after redirects).
     public var effectiveURL: String?
+    /// The final response's `Content-Type` header as sent, when it had one.
+    public var contentType: String?
     /// Where a 3xx response points when redirects were not followed.
     public var redirectURL: String?
     /// The server's leaf certificate, when the request asked for it and a handshake happened.

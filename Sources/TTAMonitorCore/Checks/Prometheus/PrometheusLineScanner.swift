@@ -75,26 +75,31 @@ struct PrometheusLineScanner {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A label set after its opening `{`: `name="value"` pairs separated by commas, a trailing
-    /// comma allowed, blanks allowed between tokens, up to and including the closing `}`.
-    mutating func labelSet() throws(PrometheusParseError) -> [(String, String)] {
+    /// A label set after its opening `{`: `name="value"` pairs separated by commas, up to and
+    /// including the closing `}`. Leniently (the 0.0.4 text, as Prometheus reads it) a trailing
+    /// comma and blanks between tokens are allowed; `strict` (OpenMetrics) allows neither.
+    mutating func labelSet(strict: Bool = false) throws(PrometheusParseError) -> [(String, String)] {
         var labels: [(String, String)] = []
         while true {
-            skipBlanks()
-            if consume(UInt8(ascii: "}")) { return labels }
+            if !strict { skipBlanks() }
+            if consume(UInt8(ascii: "}")) {
+                // Non-empty labels at the top of the loop means a comma came just before.
+                guard !strict || labels.isEmpty else { throw failure("a comma before '}' in a label set") }
+                return labels
+            }
             guard let name = labelName() else {
                 throw atEnd ? failure("unterminated label set") : failure("expected a label name, found \(describeNext())")
             }
-            skipBlanks()
+            if !strict { skipBlanks() }
             guard consume(UInt8(ascii: "=")) else {
                 throw atEnd ? failure("unterminated label set") : failure("expected '=' after label name '\(name)', found \(describeNext())")
             }
-            skipBlanks()
+            if !strict { skipBlanks() }
             guard consume(UInt8(ascii: "\"")) else {
                 throw atEnd ? failure("unterminated label set") : failure("expected '\"' to open the value of label '\(name)', found \(describeNext())")
             }
-            labels.append((name, try labelValue(of: name)))
-            skipBlanks()
+            labels.append((name, try labelValue()))
+            if !strict { skipBlanks() }
             if consume(UInt8(ascii: ",")) { continue }
             if consume(UInt8(ascii: "}")) { return labels }
             throw atEnd ? failure("unterminated label set") : failure("expected ',' or '}' after label '\(name)', found \(describeNext())")
@@ -102,8 +107,10 @@ struct PrometheusLineScanner {
     }
 
     /// A label value after its opening quote, up to and including the closing quote.
-    /// Only `\\`, `\"` and `\n` are escapes; the format defines no others.
-    private mutating func labelValue(of name: String) throws(PrometheusParseError) -> String {
+    /// Only `\\`, `\"` and `\n` are escapes; any other backslash stays in the value with the
+    /// byte after it (`\z` reads as `\z`), as Prometheus and the OpenMetrics reference parser
+    /// read it.
+    private mutating func labelValue() throws(PrometheusParseError) -> String {
         var out: [UInt8] = []
         while position < end {
             let byte = bytes[position]
@@ -120,7 +127,7 @@ struct PrometheusLineScanner {
             case UInt8(ascii: "\\"): out.append(escaped)
             case UInt8(ascii: "\""): out.append(escaped)
             case UInt8(ascii: "n"): out.append(10)
-            default: throw failure("invalid escape '\\\(Self.describe(escaped, quoted: false))' in the value of label '\(name)'")
+            default: out.append(byte); out.append(escaped)
             }
         }
         throw failure("unterminated label value")

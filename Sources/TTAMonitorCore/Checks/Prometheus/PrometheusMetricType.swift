@@ -25,6 +25,19 @@ public enum PrometheusMetricType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The suffixes OpenMetrics gives a family's samples: stricter than `sampleSuffixes`, which
+    /// also admits the 0.0.4 spellings (a counter sample without `_total`).
+    var openMetricsSuffixes: [String] {
+        switch self {
+        case .counter: ["_total", "_created"]
+        case .histogram: ["_bucket", "_count", "_sum", "_created"]
+        case .gaugehistogram: ["_bucket", "_gcount", "_gsum"]
+        case .summary: ["", "_count", "_sum", "_created"]
+        case .info: ["_info"]
+        case .gauge, .untyped, .stateset, .unknown: [""]
+        }
+    }
+
     /// Every suffix some type owns, longest first so `_gcount` is tried before `_count`.
     static let allSuffixes = ["_created", "_bucket", "_gcount", "_count", "_total", "_gsum", "_info", "_sum"]
 }

@@ -43,6 +43,33 @@ enum PrometheusNumber {
         return Int64(milliseconds)
     }
 
+    /// An OpenMetrics timestamp in seconds (a decimal, never NaN or Inf), as a Double so that
+    /// order can be checked even beyond the store's millisecond range.
+    static func seconds(_ token: ArraySlice<UInt8>) -> Double? {
+        guard isDecimal(token), let seconds = Double(String(decoding: token, as: UTF8.self)), seconds.isFinite else { return nil }
+        return seconds
+    }
+
+    /// Seconds as whole milliseconds, or nil beyond what an Int64 holds (±292 million years).
+    static func milliseconds(seconds: Double) -> Int64? {
+        let milliseconds = (seconds * 1_000).rounded()
+        guard milliseconds.isFinite, abs(milliseconds) < 9.2e18 else { return nil }
+        return Int64(milliseconds)
+    }
+
+    /// An `le` or `quantile` label value as OpenMetrics writes it: a decimal, `+Inf`, `-Inf`
+    /// or `NaN`, in exactly that case.
+    static func labelNumber(_ text: String) -> Double? {
+        switch text {
+        case "+Inf": return .infinity
+        case "-Inf": return -.infinity
+        case "NaN": return .nan
+        default:
+            let bytes = Array(text.utf8)
+            return isDecimal(bytes[...]) ? Double(text) : nil
+        }
+    }
+
     private static func special(_ token: ArraySlice<UInt8>) -> Double? {
         guard token.count >= 3, token.count <= 9 else { return nil }
         let lowered = String(decoding: token.map { $0 | 0x20 }, as: UTF8.self)
@@ -56,7 +83,7 @@ enum PrometheusNumber {
     }
 
     /// `[+-]? (digits [. digits*] | . digits) ([eE] [+-]? digits)?`.
-    private static func isDecimal(_ token: ArraySlice<UInt8>) -> Bool {
+    static func isDecimal(_ token: ArraySlice<UInt8>) -> Bool {
         var index = token.startIndex
         let end = token.endIndex
         func digitRun() -> Int {

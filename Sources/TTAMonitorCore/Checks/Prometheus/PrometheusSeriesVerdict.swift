@@ -3,8 +3,9 @@
 ///
 /// A rule selects the samples whose own name is exactly its `metric` (so a histogram is
 /// selected as `x_bucket`, `x_sum` or `x_count`, an OpenMetrics counter as `x_total`) and that
-/// carry every one of its labels with that value; as in PromQL, `label: ""` also matches a
-/// sample without the label. A sample selected by several rules is stored once.
+/// carry every one of its labels with that value (`le` and `quantile` compared as numbers); as
+/// in PromQL, `label: ""` also matches a sample without the label. A sample selected by several
+/// rules is stored once; a series repeated at one time is stored and judged by its first sample.
 struct PrometheusSeriesVerdict {
     /// The worst status any rule earned.
     private(set) var status: CheckStatus = .ok
@@ -36,7 +37,7 @@ struct PrometheusSeriesVerdict {
         }
         for rule in rules {
             let matches = (byName[rule.metric] ?? []).filter { sample in
-                rule.labels.allSatisfy { (sample.label($0.key) ?? "") == $0.value }
+                rule.labels.allSatisfy { PrometheusLabelMatcher.matches($0.key, sampleValue: sample.label($0.key), wanted: $0.value) }
             }
             judge(rule, matches: matches, scrapedAtMs: scrapedAtMs)
         }
@@ -46,9 +47,13 @@ struct PrometheusSeriesVerdict {
         var worst: (status: CheckStatus, value: Double, series: String)?
         var beyond = 0
         var added = 0
+        var judged: Set<String> = []
         for sample in matches {
             let metric = sample.metricSample(scrapedAtMs: scrapedAtMs)
             let series = PrometheusSeriesText.series(sample.name, labels: sample.labels)
+            // A series repeated at one time (the 0.0.4 text allows it) is judged as stored:
+            // by its first sample, as Prometheus keeps the first and drops the rest.
+            guard judged.insert(series + "@" + String(metric.timestampMs)).inserted else { continue }
             if storedKeys.insert(series + "@" + String(metric.timestampMs)).inserted {
                 samples.append(metric)
                 added += 1

@@ -18,7 +18,13 @@ public enum PrometheusTextParser {
     /// Parses a page given as the raw bytes of an HTTP body. Invalid UTF-8 in help texts and
     /// label values is replaced (U+FFFD) rather than refused.
     public static func parse(_ bytes: [UInt8]) throws(PrometheusParseError) -> PrometheusExposition {
-        let openMetrics = endsWithEOF(bytes)
+        try parse(bytes, openMetrics: endsWithEOF(bytes))
+    }
+
+    /// Parses a page in the format already decided (by the response's `Content-Type` or the
+    /// check's `format:`): OpenMetrics must end with `# EOF` and follow that grammar strictly.
+    public static func parse(_ bytes: [UInt8], openMetrics: Bool) throws(PrometheusParseError) -> PrometheusExposition {
+        if openMetrics { return try OpenMetricsTextParser.parse(bytes) }
         var table = PrometheusFamilyTable(openMetrics: openMetrics)
         var sawEOF = false
         var lineNumber = 0
@@ -129,7 +135,7 @@ public enum PrometheusTextParser {
     }
 
     /// Sorting keeps a label set of any size to n log n work.
-    private static func checkUniqueNames(_ labels: [(String, String)],
+    static func checkUniqueNames(_ labels: [(String, String)],
                                          scanner: PrometheusLineScanner) throws(PrometheusParseError) {
         guard labels.count > 1 else { return }
         let names = labels.map(\.0).sorted()
