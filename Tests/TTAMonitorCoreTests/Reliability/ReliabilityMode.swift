@@ -1,8 +1,8 @@
 import Foundation
 
 /// How hard the reliability suite pushes. CI runs the short variants; the long ones (the
-/// figures in the README) run with `TTA_RELIABILITY_LONG=1 scripts/test.sh --filter` and the
-/// suite names (see the README's "Reliability suite").
+/// figures in CONTRIBUTING.md) run with `TTA_RELIABILITY_LONG=1 scripts/test.sh --filter` and the
+/// suite names (see CONTRIBUTING.md, "Reliability suite").
 enum ReliabilityMode {
     static var isLong: Bool { ProcessInfo.processInfo.environment["TTA_RELIABILITY_LONG"] == "1" }
     /// Seconds the concurrency scenario runs.
