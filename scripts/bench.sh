@@ -19,13 +19,9 @@ plugins=/usr/lib/nagios/plugins
 # each side gives the right answer, and stops here when one does not.
 fail_reference() { echo "bench: reference check failed: $*" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-bench_http() {
-  # One local nginx on loopback serving a small health document, as TTA's API would.
-  local port; port=$(free_port)
-  mkdir -p "$work/www" "$work/nginx"
-  printf '{"status":"healthy"}' > "$work/www/health"
+# One local nginx on loopback port $1 serving the folder $2, with $3 added to its http block.
+start_nginx() {
+  mkdir -p "$work/nginx"
   cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx.pid;
@@ -35,12 +31,22 @@ http {
   access_log off;
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
   uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  keepalive_requests 10000;
-  server { listen 127.0.0.1:$port; root $work/www; default_type application/json; }
+  $3
+  server { listen 127.0.0.1:$1; root $2; }
 }
 NGINX
   nginx -c "$work/nginx.conf"
   sleep 0.3
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+bench_http() {
+  # One local nginx on loopback serving a small health document, as TTA's API would.
+  local port; port=$(free_port)
+  mkdir -p "$work/www"
+  printf '{"status":"healthy"}' > "$work/www/health"
+  start_nginx "$port" "$work/www" 'keepalive_requests 10000; default_type application/json;'
   { echo "monitoring:"; echo "  checks:"
     for i in $(seq 1 200); do
       echo "    - {name: api-$i, type: http, url: 'http://127.0.0.1:$port/health?i=$i', expect: {status: [200], body_contains: healthy}}"
@@ -62,24 +68,10 @@ bench_prom() {
   # parsed by one prometheus check, beside prometheus_client's parsers and promtool reading
   # the same page from disk (no HTTP: they are given the advantage).
   local port; port=$(free_port)
-  mkdir -p "$work/prom" "$work/nginx"
+  mkdir -p "$work/prom"
   python3 scripts/prom-page.py openmetrics 15 "$work/prom/page.om"
   python3 scripts/prom-page.py text 15 "$work/prom/page.txt"
-  cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
-  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  types { application/openmetrics-text om; text/plain txt; }
-  server { listen 127.0.0.1:$port; root $work/prom; }
-}
-NGINX
-  nginx -c "$work/nginx.conf"
-  sleep 0.3
+  start_nginx "$port" "$work/prom" 'types { application/openmetrics-text om; text/plain txt; }'
   for format in om txt; do
     printf 'monitoring:\n  checks:\n    - {name: page, type: prometheus, url: "http://127.0.0.1:%s/page.%s", timeout: 60s, series: [{metric: app_queue_depth_0, labels: {queue: q1}, critical: 100}]}\n' \
       "$port" "$format" > "$work/prom-$format.yaml"

@@ -9,13 +9,9 @@ struct PrometheusFamilyTable {
     private var indexByName: [String: Int] = [:]
     private var typeDeclared: [Bool] = []
     private var current: Int?
-    private let undeclaredType: PrometheusMetricType
-
-    /// `openMetrics` decides what an undeclared family is called: `unknown` there,
-    /// `untyped` in the 0.0.4 format.
-    init(openMetrics: Bool) {
-        undeclaredType = openMetrics ? .unknown : .untyped
-    }
+    /// What the 0.0.4 format calls a family without a TYPE line (OpenMetrics, read by its own
+    /// parser, says `unknown`).
+    private let undeclaredType = PrometheusMetricType.untyped
 
     /// Records a `# TYPE` line. A type must come before the family's samples and may be
     /// repeated but not changed.

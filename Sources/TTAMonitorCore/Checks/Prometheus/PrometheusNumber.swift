@@ -33,16 +33,6 @@ enum PrometheusNumber {
         return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 
-    /// An OpenMetrics timestamp: seconds with an optional fraction (`1520879607.789`),
-    /// returned as whole milliseconds.
-    static func secondsAsMilliseconds(_ token: ArraySlice<UInt8>) -> Int64? {
-        guard isDecimal(token),
-              let seconds = Double(String(decoding: token, as: UTF8.self)) else { return nil }
-        let milliseconds = (seconds * 1_000).rounded()
-        guard milliseconds.isFinite, abs(milliseconds) < 9.2e18 else { return nil }
-        return Int64(milliseconds)
-    }
-
     /// An OpenMetrics timestamp in seconds (a decimal, never NaN or Inf), as a Double so that
     /// order can be checked even beyond the store's millisecond range.
     static func seconds(_ token: ArraySlice<UInt8>) -> Double? {

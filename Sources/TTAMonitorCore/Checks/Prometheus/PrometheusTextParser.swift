@@ -25,7 +25,8 @@ public enum PrometheusTextParser {
     /// check's `format:`): OpenMetrics must end with `# EOF` and follow that grammar strictly.
     public static func parse(_ bytes: [UInt8], openMetrics: Bool) throws(PrometheusParseError) -> PrometheusExposition {
         if openMetrics { return try OpenMetricsTextParser.parse(bytes) }
-        var table = PrometheusFamilyTable(openMetrics: openMetrics)
+        // The 0.0.4 text from here on: OpenMetrics has its own strict parser.
+        var table = PrometheusFamilyTable()
         var sawEOF = false
         var lineNumber = 0
         var start = 0
@@ -40,24 +41,24 @@ public enum PrometheusTextParser {
             if scanner.atEnd { continue }
             if sawEOF { throw scanner.failure("content after # EOF") }
             if scanner.consume(UInt8(ascii: "#")) {
-                sawEOF = try comment(&scanner, openMetrics: openMetrics, into: &table)
+                sawEOF = try comment(&scanner, into: &table)
             } else {
-                table.append(try sample(&scanner, openMetrics: openMetrics))
+                table.append(try sample(&scanner))
             }
         }
-        return PrometheusExposition(families: table.families, isOpenMetrics: openMetrics)
+        return PrometheusExposition(families: table.families, isOpenMetrics: false)
     }
 
     /// Handles a line after its `#`: HELP, TYPE, UNIT or EOF; other comments are ignored.
     /// Returns whether the line was `# EOF`.
-    private static func comment(_ scanner: inout PrometheusLineScanner, openMetrics: Bool,
+    private static func comment(_ scanner: inout PrometheusLineScanner,
                                 into table: inout PrometheusFamilyTable) throws(PrometheusParseError) -> Bool {
         scanner.skipBlanks()
         let keyword = scanner.token()
         switch String(decoding: keyword, as: UTF8.self) {
         case "HELP":
             let name = try declaredName(&scanner, keyword: "HELP")
-            table.declareHelp(scanner.skipBlanks() ? scanner.helpText(openMetrics: openMetrics) : "", of: name)
+            table.declareHelp(scanner.skipBlanks() ? scanner.helpText(openMetrics: false) : "", of: name)
         case "TYPE":
             let name = try declaredName(&scanner, keyword: "TYPE")
             scanner.skipBlanks()
@@ -98,9 +99,8 @@ public enum PrometheusTextParser {
         return name
     }
 
-    /// `name{labels} value [timestamp]`, exemplar skipped in OpenMetrics.
-    private static func sample(_ scanner: inout PrometheusLineScanner,
-                               openMetrics: Bool) throws(PrometheusParseError) -> PrometheusSample {
+    /// `name{labels} value [timestamp]`, the timestamp in milliseconds.
+    private static func sample(_ scanner: inout PrometheusLineScanner) throws(PrometheusParseError) -> PrometheusSample {
         guard let name = scanner.metricName() else {
             throw scanner.failure("expected a metric name, found \(scanner.describeNext())")
         }
@@ -120,15 +120,15 @@ public enum PrometheusTextParser {
         }
         var timestamp: Int64?
         scanner.skipBlanks()
-        if !scanner.atEnd, !(openMetrics && scanner.peek == UInt8(ascii: "#")) {
+        if !scanner.atEnd {
             let token = scanner.token()
-            timestamp = openMetrics ? PrometheusNumber.secondsAsMilliseconds(token) : PrometheusNumber.milliseconds(token)
+            timestamp = PrometheusNumber.milliseconds(token)
             guard timestamp != nil else {
                 throw scanner.failure("invalid timestamp '\(PrometheusLineScanner.excerpt(token))' for '\(name)'")
             }
             scanner.skipBlanks()
         }
-        guard scanner.atEnd || (openMetrics && scanner.peek == UInt8(ascii: "#")) else {
+        guard scanner.atEnd else {
             throw scanner.failure("unexpected text after the \(timestamp == nil ? "value" : "timestamp") of '\(name)'")
         }
         return PrometheusSample(name: name, labels: labels, value: value, timestampMs: timestamp)
