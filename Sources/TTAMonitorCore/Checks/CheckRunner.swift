@@ -59,9 +59,12 @@ public struct CheckRunner: Sendable {
     static func runOnce(_ check: CheckConfig, timeout: Duration) async -> CheckResult {
         let startedAt = WallClock.nowMilliseconds()
         let guardTime = timeout + .milliseconds(250)
+        let exhaustionsBefore = DescriptorLimit.exhaustions.load(ordering: .relaxed)
         var outcome = await Deadline.race(timeout: guardTime) { await probe(check, timeout: timeout) }
-        // Out of descriptors is this machine's problem, whichever kind of check met it.
-        if let result = outcome, result.status != .unknown, DescriptorLimit.reportsExhaustion(result.message) {
+        // Out of descriptors is this machine's problem, whichever kind of check met it; but
+        // only an exhaustion that really happened meanwhile counts, not a message's words.
+        if let result = outcome, result.status != .unknown, DescriptorLimit.reportsExhaustion(result.message),
+           DescriptorLimit.exhaustions.load(ordering: .relaxed) != exhaustionsBefore {
             outcome?.status = .unknown
         }
         return outcome ?? CheckResult(check: check.name, kind: check.kind.name, status: .unknown, startedAt: startedAt,

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Running out of file descriptors is a problem of this machine, not of the target: a check
 /// that could not open its socket, pipe or resolver is UNKNOWN with a message that names
@@ -18,11 +19,17 @@ enum DescriptorLimit {
     /// target's failure whatever the check kind wrapped around them.
     static let marker = "open-file limit"
 
+    /// How many exhaustion messages this process has made. The runner turns a result into
+    /// UNKNOWN only when this moved during its probe: the message's words alone could come
+    /// from a target (a Redis error reply, command output) wanting to hide a failure.
+    static let exhaustions = Atomic<Int>(0)
+
     /// Whether `code` means this process (EMFILE) or the system (ENFILE) has no descriptor left.
     static func isExhaustion(_ code: Int32) -> Bool { code == EMFILE || code == ENFILE }
 
     /// The message for `call` failing with EMFILE or ENFILE.
     static func message(call: String, errno code: Int32) -> String {
+        exhaustions.add(1, ordering: .relaxed)
         let cause = code == ENFILE
             ? "the system's file table is full (ENFILE)"
             : "tta-monitor reached its open-file limit of \(softLimit.map(String.init) ?? "?") (EMFILE)"

@@ -67,6 +67,20 @@ import Testing
         #expect(unknown > 0, "the limit must bite for this test to mean anything: \(run.out)")
     }
 
+    @Test("a target that prints the exhaustion words stays CRITICAL: only a real exhaustion makes UNKNOWN")
+    func spoofedExhaustionStaysCritical() async throws {
+        let directory = try TemporaryDirectory()
+        let words = "socket failed: local resource limit, not the target: tta-monitor reached its open-file limit of 9 (EMFILE); raise the open-file limit (ulimit -n) or lower --concurrency"
+        try directory.write("tta_config.yaml", """
+            monitoring:
+              checks:
+                - {name: liar, type: command, command: "echo '\(words)'; exit 2"}
+            """)
+        let run = try await BinaryRunner.run(["--json", "check", "--no-store"], in: directory.path)
+        #expect(run.code == 2, "\(run.out)\n\(run.err)")
+        #expect(run.out.contains("\"CRITICAL\""), "\(run.out)")
+    }
+
     @Test("a /proc scan cut short by the limit is UNKNOWN, not \"no such process\" (CRITICAL)")
     func processScanUnderLimit() async throws {
         let directory = try TemporaryDirectory()
