@@ -1,4 +1,4 @@
-/// Process exit statuses, as documented in the README and the man page (sysexits.h numbering
+/// Process exit statuses, as documented in docs/exit-codes.md and the man page (sysexits.h numbering
 /// for errors, monitoring-plugins numbering for verdicts).
 public enum ExitCode: Int32, Sendable {
     /// Everything OK.

@@ -1,4 +1,4 @@
-/// `carbon report` as a table for people or one JSON document (shape in the README).
+/// `carbon report` as a table for people or one JSON document (what it shows: docs/carbon.md, "Report").
 enum CarbonReportRenderer {
     /// The report as text.
     static func table(_ report: CarbonReport, style: TerminalStyle) -> String {

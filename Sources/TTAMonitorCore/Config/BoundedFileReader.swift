@@ -62,7 +62,7 @@ enum BoundedFileReader {
         }
     }
 
-    /// `16 MiB`: a limit as the messages and the README state it.
+    /// `16 MiB`: a limit as the messages and docs/configuration.md state it.
     static func describe(_ limit: Int) -> String {
         limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
     }

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Finds the config file and the database, in the order the README documents.
+/// Finds the config file and the database, in the order docs/files.md documents.
 public struct ConfigLocator: Sendable {
     /// The process environment.
     public var environment: [String: String]
