@@ -22,6 +22,9 @@ packages=(
   prometheus-pushgateway                 # export --push: a real Pushgateway
   jq bsdutils                            # export: jq reads the JSON exports; script(1) gives a pseudo-terminal
   python3-pip python3-venv               # carbon: CodeCarbon itself writes real emissions.csv files
+  systemd                                # deploy/: systemd-analyze verify, systemd-sysusers, systemd-tmpfiles
+  stress-ng                              # scripts/stress-suite.sh: the suite beside a CPU hog
+  apache2-utils                          # serve benchmarks: ab against /metrics
 )
 
 sudo=""
