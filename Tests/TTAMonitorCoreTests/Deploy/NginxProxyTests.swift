@@ -8,6 +8,12 @@ import Testing
 
     /// Tests `copy`'s site file; the prefix keeps nginx's pid, logs and temp files in the copy.
     static func test(_ copy: DeployCopy) async throws -> ShellProcess.Outcome {
+        try await prepare(copy).outcome
+    }
+
+    /// Puts a fresh certificate in place of the real one, writes a main nginx.conf around the
+    /// site file, and runs `nginx -t` on it: the main file's path and what `nginx -t` said.
+    static func prepare(_ copy: DeployCopy) async throws -> (main: String, outcome: ShellProcess.Outcome) {
         let nginx = try DeployCopy.tool("nginx", package: "nginx-light")
         let openssl = try DeployCopy.tool("openssl", package: "openssl")
         let prefix = copy.path("nginx")
@@ -30,7 +36,7 @@ import Testing
             }
 
             """)
-        return try await ShellProcess.run(nginx, ["-t", "-q", "-p", prefix, "-c", main])
+        return (main, try await ShellProcess.run(nginx, ["-t", "-q", "-p", prefix, "-c", main]))
     }
 
     @Test func theProxyConfigTests() async throws {
