@@ -39,8 +39,10 @@ import Testing
         #expect(check.code == 2, "\(check.out)\(check.err)")
         let page = check.out
         #expect(page.hasSuffix("# EOF\n"), "\(page)")
-        let metrics = try LocalHTTPServer { _ in
-            .init(headers: [("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")], body: page)
+        // As serve on a non-loopback address does: no page without the token.
+        let metrics = try LocalHTTPServer { request in
+            guard request.headers["authorization"] == "Bearer fleet-token" else { return .init(status: 401, body: "token required\n") }
+            return .init(headers: [("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")], body: page)
         }
         defer { metrics.stop() }
         let exporter = try await NodeExporterProcess.start()
@@ -51,7 +53,7 @@ import Testing
         let unreachable = try LoopbackListener.closedPort()
         let prometheus = try await PrometheusServerProcess.start(
             targets: [.init(job: "tta-monitor", address: "127.0.0.1:\(metrics.port)", labels: ["environment": "test"],
-                            criticalChecks: ["redis", "player-api"]),
+                            criticalChecks: ["redis", "player-api"], bearerToken: "fleet-token"),
                       // A host whose serve is down: deploy/'s TTAMonitorDown is for it.
                       .init(job: "tta-monitor", address: "127.0.0.1:\(unreachable)"),
                       .init(job: "node", address: "127.0.0.1:" + exporterAddress)],

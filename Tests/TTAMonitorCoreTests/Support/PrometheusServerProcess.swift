@@ -25,6 +25,9 @@ final class PrometheusServerProcess {
         var labels: [String: String] = [:]
         /// Checks to mark `critical="true"`, as deploy/prometheus/prometheus.yml's relabelling does.
         var criticalChecks: [String] = []
+        /// Sent as `Authorization: Bearer …` (serve on a non-loopback address wants it). One
+        /// token per job: Prometheus sets it per scrape job, so the job's first token counts.
+        var bearerToken: String? = nil
     }
 
     /// Why a query failed.
@@ -74,6 +77,9 @@ final class PrometheusServerProcess {
                              ("labels", .object(target.labels.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))])
                 })),
             ]
+            if let token = targets.compactMap(\.bearerToken).first {
+                scrape.append(("authorization", .object([("type", .string("Bearer")), ("credentials", .string(token))])))
+            }
             let critical = Set(targets.flatMap(\.criticalChecks)).sorted()
             if !critical.isEmpty {
                 scrape.append(("metric_relabel_configs", .array([.object([
