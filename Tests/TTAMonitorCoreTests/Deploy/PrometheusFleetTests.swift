@@ -25,26 +25,16 @@ import Testing
     }
 
     @Test func prometheusScrapesOurPageAndNodeExporterAndADeployRuleReachesAlertmanager() async throws {
-        let directory = try TemporaryDirectory()
         let up = try LocalHTTPServer(handler: LocalHTTPServer.standardRoutes())
         defer { up.stop() }
         let closed = try LoopbackListener.closedPort()
-        try directory.write("tta_config.yaml", """
-            monitoring:
-              checks:
+        let host = try await FleetHost(checks: """
                 - {name: redis, type: tcp, url: "tcp://127.0.0.1:\(closed)", critical: true}
                 - {name: player-api, type: http, url: "\(up.url("/ok"))", critical: true}
-            """)
-        let check = try await BinaryRunner.run(["check", "--no-store", "--format", "openmetrics"], in: directory.path)
-        #expect(check.code == 2, "\(check.out)\(check.err)")
-        let page = check.out
-        #expect(page.hasSuffix("# EOF\n"), "\(page)")
-        // As serve on a non-loopback address does: no page without the token.
-        let metrics = try LocalHTTPServer { request in
-            guard request.headers["authorization"] == "Bearer fleet-token" else { return .init(status: 401, body: "token required\n") }
-            return .init(headers: [("Content-Type", "application/openmetrics-text; version=1.0.0; charset=utf-8")], body: page)
-        }
-        defer { metrics.stop() }
+
+            """, token: "fleet-token", expectedExit: 2)
+        defer { host.stop() }
+        let directory = try TemporaryDirectory()
         let exporter = try await NodeExporterProcess.start()
         defer { exporter.stop() }
         let alertmanager = try await AlertmanagerProcess.start()
@@ -52,7 +42,7 @@ import Testing
         let exporterAddress = try #require(URL(string: exporter.metricsURL)?.port).description
         let unreachable = try LoopbackListener.closedPort()
         let prometheus = try await PrometheusServerProcess.start(
-            targets: [.init(job: "tta-monitor", address: "127.0.0.1:\(metrics.port)", labels: ["environment": "test"],
+            targets: [.init(job: "tta-monitor", address: host.address, labels: ["environment": "test"],
                             criticalChecks: ["redis", "player-api"], bearerToken: "fleet-token"),
                       // A host whose serve is down: deploy/'s TTAMonitorDown is for it.
                       .init(job: "tta-monitor", address: "127.0.0.1:\(unreachable)"),

@@ -46,12 +46,24 @@ final class PrometheusServerProcess {
         self.directory = directory
     }
 
-    /// Starts Prometheus and waits (30 s at most) until `/-/ready` answers 200.
-    /// `ruleFiles` are absolute paths; `alertmanager` is its base URL.
+    /// Starts Prometheus on a generated config and waits (30 s at most) until `/-/ready`
+    /// answers 200. `ruleFiles` are absolute paths; `alertmanager` is its base URL.
     static func start(targets: [Target], ruleFiles: [String] = [], alertmanager: String? = nil) async throws -> PrometheusServerProcess {
+        try await start(configFile: Self.config(targets: targets, ruleFiles: ruleFiles, alertmanager: alertmanager))
+    }
+
+    /// Starts Prometheus on a config of the caller's (deploy/prometheus/prometheus.yml with
+    /// its addresses replaced, say); `files` are written beside it, for the relative paths
+    /// a config names (rule files, `file_sd` targets), by relative path.
+    static func start(configFile text: String, files: [String: String] = [:]) async throws -> PrometheusServerProcess {
         let executable = try LoopbackProgram.executable(package: "prometheus", variable: "PROMETHEUS", names: ["prometheus"])
         let directory = try TemporaryDirectory()
-        let config = try directory.write("prometheus.yml", Self.config(targets: targets, ruleFiles: ruleFiles, alertmanager: alertmanager))
+        for (path, contents) in files {
+            try FileManager.default.createDirectory(atPath: (directory.file(path) as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try directory.write(path, contents)
+        }
+        let config = try directory.write("prometheus.yml", text)
         let program = try await LoopbackProgram.start(executable, package: "prometheus", in: directory.path) {
             ["--config.file=\(config)", "--storage.tsdb.path=\(directory.path)/data", "--web.listen-address=127.0.0.1:\($0)",
              // Debian's defaults name /etc/prometheus/console*; nothing outside the scratch directory is read.
@@ -106,9 +118,13 @@ final class PrometheusServerProcess {
     /// deploy/'s alerting rules, copied into `directory` with every `for:` shortened to `for`
     /// (a rule that must hold 2 minutes would outlast the test); the rules are otherwise unchanged.
     static func deployRules(in directory: TemporaryDirectory, for duration: String = "2s") throws -> String {
+        try directory.write("tta-monitor.rules.yml", deployRulesText(for: duration))
+    }
+
+    /// The text of deploy/'s alerting rules with every `for:` shortened to `duration`.
+    static func deployRulesText(for duration: String = "2s") throws -> String {
         let rules = try String(contentsOfFile: DocumentationFiles.path("deploy/prometheus/tta-monitor.rules.yml"), encoding: .utf8)
-        let shortened = rules.replacingOccurrences(of: #"for: \d+[smh]"#, with: "for: \(duration)", options: .regularExpression)
-        return try directory.write("tta-monitor.rules.yml", shortened)
+        return rules.replacingOccurrences(of: #"for: \d+[smh]"#, with: "for: \(duration)", options: .regularExpression)
     }
 
     /// `GET /api/v1/query?query=…`: the `data.result` vector (each element has `metric` and `value`).
