@@ -15,7 +15,7 @@ struct ComponentMatcher {
     /// skipped here: `config validate` reports it).
     init(checks: [CheckConfig]) {
         rules = checks.compactMap { check in
-            guard case .process(let spec) = check.kind else { return nil }
+            guard let spec = check.kind.spec(as: ProcessCheckSpec.self) else { return nil }
             let pattern = spec.commandPattern.flatMap { try? Regex($0) }
             if spec.commandPattern != nil, pattern == nil { return nil }
             return Rule(component: check.name, name: spec.name, pattern: pattern)

@@ -73,20 +73,6 @@ public struct CheckRunner: Sendable {
     }
 
     static func probe(_ check: CheckConfig, timeout: Duration) async -> CheckResult {
-        switch check.kind {
-        case .http(let spec): await HTTPCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .tcp(let spec): await TCPCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .redis(let spec): await RedisCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .disk(let spec): await DiskCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .tls(let spec): await TLSCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .neo4j(let spec): await Neo4jCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .postgres(let spec): await PostgresCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .memory(let spec): await MemoryCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .load(let spec): await LoadCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .process(let spec): await ProcessCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .command(let spec): await CommandCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .fileAge(let spec): await FileAgeCheck.run(name: check.name, spec: spec, timeout: timeout)
-        case .prometheus(let spec): await PrometheusCheck.run(name: check.name, spec: spec, timeout: timeout)
-        }
+        await check.kind.spec.probe(check: check.name, timeout: timeout)
     }
 }

@@ -11,14 +11,14 @@ public enum CommandCheck {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         guard !spec.argv.isEmpty else {
-            return CheckResult(check: name, kind: "command", status: .unknown, startedAt: startedAt, latencyMs: nil,
+            return CheckResult(check: name, kind: CommandCheckSpec.kindName, status: .unknown, startedAt: startedAt, latencyMs: nil,
                                message: "no command configured")
         }
         let executed = await CommandExecution.run(spec, timeout: timeout)
         let latency = stopwatch.elapsedMilliseconds
         switch executed {
         case .failure(let failure):
-            return CheckResult(check: name, kind: "command", status: .unknown, startedAt: startedAt, latencyMs: latency,
+            return CheckResult(check: name, kind: CommandCheckSpec.kindName, status: .unknown, startedAt: startedAt, latencyMs: latency,
                                message: failure.description)
         case .success(let outcome):
             return judge(outcome, timeout: timeout, secrets: secretValues(spec), name: name, startedAt: startedAt,
@@ -70,7 +70,7 @@ public enum CommandCheck {
             ("long_output", .string(output.longOutput)),
         ]
         if outcome.ending == .timedOut, !output.message.isEmpty { members.append(("first_line", .string(output.message))) }
-        var result = CheckResult(check: name, kind: "command", status: status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: CommandCheckSpec.kindName, status: status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: .object(members))
         result.perfdata = output.perfdata
         return result

@@ -15,10 +15,10 @@ public enum DiskCheck {
         let latency = stopwatch.elapsedMilliseconds
         switch measured {
         case nil:
-            return CheckResult(check: name, kind: "disk", status: .critical, startedAt: startedAt, latencyMs: latency,
+            return CheckResult(check: name, kind: DiskCheckSpec.kindName, status: .critical, startedAt: startedAt, latencyMs: latency,
                                message: "statvfs(\(spec.path)) timed out after \(timeout.milliseconds) ms")
         case .failure(let reason)?:
-            return CheckResult(check: name, kind: "disk", status: .critical, startedAt: startedAt, latencyMs: latency,
+            return CheckResult(check: name, kind: DiskCheckSpec.kindName, status: .critical, startedAt: startedAt, latencyMs: latency,
                                message: "cannot measure \(spec.path): \(reason)")
         case .success(let usage)?:
             return judge(usage, name: name, spec: spec, startedAt: startedAt, latencyMs: latency)
@@ -50,7 +50,7 @@ public enum DiskCheck {
             ("inodes_free", .int(usage.inodesFree)),
             ("inodes_used_percent", usage.inodesUsedPercent.map { .double(PerfdataNumber.rounded($0)) } ?? .null),
         ])
-        var result = CheckResult(check: name, kind: "disk", status: verdict.status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: DiskCheckSpec.kindName, status: verdict.status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: details)
         result.perfdata = [
             PerfdataItem(label: "used_percent", value: PerfdataNumber.rounded(usage.usedPercent), unit: "%",

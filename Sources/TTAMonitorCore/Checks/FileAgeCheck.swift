@@ -17,7 +17,7 @@ public enum FileAgeCheck {
         let measured = await Deadline.race(timeout: timeout) { await BlockingCall.run { modification(of: path) } }
         let latency = stopwatch.elapsedMilliseconds
         func failure(_ status: CheckStatus, _ message: String) -> CheckResult {
-            CheckResult(check: name, kind: "file_age", status: status, startedAt: startedAt, latencyMs: latency,
+            CheckResult(check: name, kind: FileAgeCheckSpec.kindName, status: status, startedAt: startedAt, latencyMs: latency,
                         message: message, details: .object([("path", .string(path))]))
         }
         switch measured {
@@ -52,7 +52,7 @@ public enum FileAgeCheck {
             ("modified_at", .string(Timestamps.rfc3339(milliseconds: modifiedMs))),
             ("size_bytes", .int(sizeBytes)),
         ])
-        var result = CheckResult(check: name, kind: "file_age", status: status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: FileAgeCheckSpec.kindName, status: status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: details)
         let seconds = Thresholds(warning: spec.maxAgeMs.warning.map { $0 / 1_000 },
                                  critical: spec.maxAgeMs.critical.map { $0 / 1_000 })

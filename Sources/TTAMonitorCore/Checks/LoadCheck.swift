@@ -13,7 +13,7 @@ public enum LoadCheck {
         let latency = stopwatch.elapsedMilliseconds
         guard case .success(let text) = read, let load = LoadAverage.parse(text) else {
             let reason = if case .failure(let failure) = read { failure.reason } else { "unexpected content" }
-            return CheckResult(check: name, kind: "load", status: .unknown, startedAt: startedAt, latencyMs: latency,
+            return CheckResult(check: name, kind: LoadCheckSpec.kindName, status: .unknown, startedAt: startedAt, latencyMs: latency,
                                message: "cannot read /proc/loadavg: \(reason)")
         }
         return judge(load, cpus: cpus, name: name, spec: spec, startedAt: startedAt, latencyMs: latency)
@@ -34,7 +34,7 @@ public enum LoadCheck {
         members += perCore.map { ("\($0.0)_per_core", .double(PerfdataNumber.rounded($0.1))) }
         members += [("cpus", .int(Int64(cpus))), ("running", .int(Int64(load.running))),
                     ("scheduling_entities", .int(Int64(load.total)))]
-        var result = CheckResult(check: name, kind: "load", status: verdict.status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: LoadCheckSpec.kindName, status: verdict.status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: .object(members))
         result.perfdata = raw.map { PerfdataItem(label: $0.0, value: $0.1, thresholds: nil, minimum: 0) }
             + perCore.map { PerfdataItem(label: "\($0.0)_per_core", value: PerfdataNumber.rounded($0.1), thresholds: $0.2,

@@ -10,7 +10,7 @@ public enum MemoryCheck {
         let latency = stopwatch.elapsedMilliseconds
         guard case .success(let text) = read, let memory = MemInfo.parse(text) else {
             let reason = if case .failure(let failure) = read { failure.reason } else { "no MemTotal line" }
-            return CheckResult(check: name, kind: "memory", status: .unknown, startedAt: startedAt, latencyMs: latency,
+            return CheckResult(check: name, kind: MemoryCheckSpec.kindName, status: .unknown, startedAt: startedAt, latencyMs: latency,
                                message: "cannot read /proc/meminfo: \(reason)")
         }
         return judge(memory, name: name, spec: spec, startedAt: startedAt, latencyMs: latency)
@@ -29,7 +29,7 @@ public enum MemoryCheck {
             + " (\(ByteCount.human(memory.usedBytes)) of \(ByteCount.human(memory.totalBytes)))"
             + ", swap \(PerfdataNumber.percent(PerfdataNumber.rounded(memory.swapUsedPercent)))"
         if let explanation = verdict.explanation { message += " (\(explanation))" }
-        var result = CheckResult(check: name, kind: "memory", status: verdict.status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: MemoryCheckSpec.kindName, status: verdict.status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: details(memory))
         result.perfdata = [
             PerfdataItem(label: "used_percent", value: PerfdataNumber.rounded(memory.usedPercent), unit: "%",

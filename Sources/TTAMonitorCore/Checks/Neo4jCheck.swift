@@ -11,11 +11,11 @@ public enum Neo4jCheck {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         func result(_ status: CheckStatus, _ message: String, details: JSONValue = .object([])) -> CheckResult {
-            CheckResult(check: name, kind: "neo4j", status: status, startedAt: startedAt,
+            CheckResult(check: name, kind: Neo4jCheckSpec.kindName, status: status, startedAt: startedAt,
                         latencyMs: stopwatch.elapsedMilliseconds, message: message, details: details)
         }
         guard (1...65_535).contains(spec.port) else {
-            return CheckResult(check: name, kind: "neo4j", status: .unknown, startedAt: startedAt,
+            return CheckResult(check: name, kind: Neo4jCheckSpec.kindName, status: .unknown, startedAt: startedAt,
                                latencyMs: nil, message: "invalid port \(spec.port)")
         }
         // One deadline for the handshake and the discovery request together: the timeout is

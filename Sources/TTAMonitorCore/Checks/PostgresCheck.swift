@@ -12,12 +12,12 @@ public enum PostgresCheck {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         guard (1...65_535).contains(spec.port) else {
-            return CheckResult(check: name, kind: "postgres", status: .unknown, startedAt: startedAt,
+            return CheckResult(check: name, kind: PostgresCheckSpec.kindName, status: .unknown, startedAt: startedAt,
                                latencyMs: nil, message: "invalid port \(spec.port)")
         }
         let outcome = await PostgresProbe.run(spec: spec, deadline: SocketDeadline(after: timeout))
         let (status, message, details) = verdict(outcome, thresholds: spec.latencyMs)
-        return CheckResult(check: name, kind: "postgres", status: status, startedAt: startedAt,
+        return CheckResult(check: name, kind: PostgresCheckSpec.kindName, status: status, startedAt: startedAt,
                            latencyMs: stopwatch.elapsedMilliseconds, message: message, details: details)
     }
 

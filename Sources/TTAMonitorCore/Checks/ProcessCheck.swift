@@ -15,7 +15,7 @@ public enum ProcessCheck {
         let deadline = ContinuousClock.now + timeout
         let scanned = await Deadline.race(timeout: timeout) { await BlockingCall.run { ProcessScan.matching(spec) } }
         func failure(_ status: CheckStatus, _ message: String) -> CheckResult {
-            CheckResult(check: name, kind: "process", status: status, startedAt: startedAt,
+            CheckResult(check: name, kind: ProcessCheckSpec.kindName, status: status, startedAt: startedAt,
                         latencyMs: stopwatch.elapsedMilliseconds, message: message)
         }
         guard let scanned else { return failure(.unknown, "scanning /proc timed out after \(timeout.milliseconds) ms") }
@@ -73,7 +73,7 @@ public enum ProcessCheck {
             ("cpu_percent", cpuPercent.map { .double(PerfdataNumber.rounded($0)) } ?? .null),
             ("rss_bytes", .int(rssBytes)),
         ])
-        var result = CheckResult(check: name, kind: "process", status: status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: ProcessCheckSpec.kindName, status: status, startedAt: startedAt,
                                  latencyMs: latencyMs, message: message, details: details)
         let countRange = "\(spec.minCount):" + (spec.maxCount.map(String.init) ?? "")
         result.perfdata = [PerfdataItem(label: "count", value: Double(count), critical: countRange, minimum: 0)]

@@ -32,7 +32,7 @@ public enum PrometheusCheck {
                                        timeout: timeout, followRedirects: true, maxBodyBytes: maxBodyBytes)
         let response = await HTTPProbe.perform(request)
         let probed = response.completed || response.timings.totalMs > 0
-        var result = CheckResult(check: name, kind: "prometheus", status: .critical, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: PrometheusCheckSpec.kindName, status: .critical, startedAt: startedAt,
                                  latencyMs: probed ? response.timings.totalMs : nil, message: "",
                                  details: details(response, exposition: nil, format: nil, matched: []))
         if let failure = HTTPTransportFailure.verdict(for: response, url: spec.url, timeout: timeout) {

@@ -8,12 +8,12 @@ public enum RedisCheck {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         guard (1...65_535).contains(spec.port) else {
-            return CheckResult(check: name, kind: "redis", status: .unknown, startedAt: startedAt,
+            return CheckResult(check: name, kind: RedisCheckSpec.kindName, status: .unknown, startedAt: startedAt,
                                latencyMs: nil, message: "invalid port \(spec.port)")
         }
         let outcome = await RedisProbe.run(spec: spec, deadline: SocketDeadline(after: timeout))
         let (status, message, details) = verdict(outcome, spec: spec)
-        return CheckResult(check: name, kind: "redis", status: status, startedAt: startedAt,
+        return CheckResult(check: name, kind: RedisCheckSpec.kindName, status: status, startedAt: startedAt,
                            latencyMs: stopwatch.elapsedMilliseconds,
                            message: redacting(spec.password, in: message), details: details)
     }

@@ -7,7 +7,7 @@ public enum TCPCheck {
         let startedAt = WallClock.nowMilliseconds()
         let stopwatch = Stopwatch()
         func result(_ status: CheckStatus, _ message: String, latency: Double?, details: JSONValue = .object([])) -> CheckResult {
-            CheckResult(check: name, kind: "tcp", status: status, startedAt: startedAt,
+            CheckResult(check: name, kind: TCPCheckSpec.kindName, status: status, startedAt: startedAt,
                         latencyMs: latency, message: message, details: details)
         }
         guard (1...65_535).contains(spec.port) else {

@@ -15,13 +15,13 @@ public enum TLSCheck {
         switch TLSProbe.request(for: spec, timeout: timeout) {
         case .success(let built): request = built
         case .failure(let problem):
-            return CheckResult(check: name, kind: "tls", status: .unknown, startedAt: startedAt, latencyMs: nil,
+            return CheckResult(check: name, kind: TLSCheckSpec.kindName, status: .unknown, startedAt: startedAt, latencyMs: nil,
                                message: problem.description)
         }
         let response = await HTTPProbe.perform(request)
         let latency = response.completed || response.timings.totalMs > 0 ? response.timings.totalMs : nil
         let now = WallClock.nowMilliseconds()
-        var result = CheckResult(check: name, kind: "tls", status: .ok, startedAt: startedAt, latencyMs: latency,
+        var result = CheckResult(check: name, kind: TLSCheckSpec.kindName, status: .ok, startedAt: startedAt, latencyMs: latency,
                                  message: "", details: details(spec, response, now: now))
         if let failure = HTTPTransportFailure.verdict(for: response, url: TLSProbe.displayURL(for: spec), timeout: timeout) {
             (result.status, result.message) = failure

@@ -1,8 +1,7 @@
 /// Decodes `monitoring.checks` entries into `CheckConfig` values.
 struct CheckConfigDecoder {
-    /// Kinds this version runs.
-    static let supportedKinds = ["http", "tcp", "redis", "disk", "tls", "neo4j", "postgres", "memory", "load",
-                                 "process", "command", "file_age", "prometheus"]
+    /// Kinds this version runs, in registry order.
+    static var supportedKinds: [String] { CheckKindRegistry.names }
     /// Kinds of the design that later work adds; named so the error can say "not yet".
     static let plannedKinds: [String] = []
 
@@ -55,22 +54,7 @@ struct CheckConfigDecoder {
             throw reader.missingKeyError(["type"], "check '\(name)' has no 'type' (one of \(Self.supportedKinds.joined(separator: ", ")))")
         }
         let type = try reader.string(typeNode, path: "\(checkPath).type")
-        let kind: CheckKind
-        switch type {
-        case "http": kind = .http(try decodeHTTP(&reader, name: name))
-        case "tcp": kind = .tcp(try decodeTCP(&reader))
-        case "redis": kind = .redis(try decodeRedis(&reader))
-        case "disk": kind = .disk(try decodeDisk(&reader))
-        case "tls": kind = .tls(try decodeTLS(&reader))
-        case "neo4j": kind = .neo4j(try decodeNeo4j(&reader))
-        case "postgres": kind = .postgres(try decodePostgres(&reader))
-        case "memory": kind = .memory(try decodeMemory(&reader))
-        case "load": kind = .load(try decodeLoad(&reader))
-        case "process": kind = .process(try decodeProcess(&reader, name: name))
-        case "command": kind = .command(try decodeCommand(&reader, name: name))
-        case "file_age": kind = .fileAge(try decodeFileAge(&reader, name: name))
-        case "prometheus": kind = .prometheus(try decodePrometheus(&reader, name: name))
-        default:
+        guard let registered = CheckKindRegistry.kind(named: type) else {
             if Self.plannedKinds.contains(type) {
                 throw reader.error("check type '\(type)' is not supported yet by this version; supported: \(Self.supportedKinds.joined(separator: ", "))", at: typeNode)
             }
@@ -80,6 +64,7 @@ struct CheckConfigDecoder {
             }
             throw reader.error(message, at: typeNode)
         }
+        let kind = CheckKind(try registered.decode(&reader, check: name, decoder: self))
         var check = CheckConfig(name: name, kind: kind)
         check.location = node.location
         check.timeout = try reader.positiveDuration("timeout", default: nil)
@@ -92,86 +77,6 @@ struct CheckConfigDecoder {
         check.successThreshold = try reader.int("success_threshold", range: 1...100)
         try reader.finish()
         return check
-    }
-
-    private func decodeHTTP(_ reader: inout MappingReader, name: String) throws(ConfigError) -> HTTPCheckSpec {
-        let urlNode = reader.node("url")
-        guard let urlNode else { throw reader.missingKeyError(["url"], "http check '\(name)' needs a 'url'") }
-        let url = try reader.httpURL(urlNode, key: "url")
-        var spec = HTTPCheckSpec(url: url)
-        if let method = try reader.string("method") {
-            let upper = method.uppercased()
-            guard ["GET", "HEAD", "POST", "PUT", "OPTIONS", "PATCH", "DELETE"].contains(upper) else {
-                throw reader.error("'\(reader.keyPath("method"))' must be an HTTP method such as GET or HEAD", at: reader.node("method")!)
-            }
-            spec.method = upper
-        }
-        if var headers = try reader.mapping("headers") {
-            for pair in headers.node.mappingPairs ?? [] {
-                guard let key = pair.key.scalar?.text else { continue }
-                headers.accept([key])
-                spec.headers.append(HTTPHeader(name: key, value: try headers.string(pair.value, path: headers.keyPath(key))))
-            }
-        }
-        if var expect = try reader.mapping("expect") {
-            spec.expectedStatuses = try expect.intList("status", range: 100...599) ?? []
-            spec.bodyContains = try expect.string("body_contains")
-            if var json = try expect.mapping("json") {
-                for pair in json.node.mappingPairs ?? [] {
-                    guard let key = pair.key.scalar?.text else { continue }
-                    json.accept([key])
-                    guard let scalar = pair.value.scalar else {
-                        throw json.error("'\(json.keyPath(key))' must be a single value to compare with", at: pair.value)
-                    }
-                    let expected = scalar.coreValue == .null && scalar.style == .plain ? "null" : try json.string(pair.value, path: json.keyPath(key))
-                    spec.jsonEquals.append(JSONExpectation(path: key, expected: expected))
-                }
-            }
-            try expect.finish()
-        }
-        spec.latencyMs = try reader.durationThresholds("latency")
-        spec.followRedirects = try reader.bool("follow_redirects") ?? false
-        spec.verifyTLS = try reader.bool("verify_tls") ?? true
-        spec.certificateDaysLeft = try reader.numberThresholds("certificate_days_left", range: 0...10_000, lowerIsWorse: true)
-        spec.auth = try decodeAuth(&reader)
-        return spec
-    }
-
-    private func decodeTCP(_ reader: inout MappingReader) throws(ConfigError) -> TCPCheckSpec {
-        let (host, port) = try hostAndPort(&reader, scheme: "tcp", defaultPort: nil)
-        return TCPCheckSpec(host: host, port: port, latencyMs: try reader.durationThresholds("latency"))
-    }
-
-    private func decodeRedis(_ reader: inout MappingReader) throws(ConfigError) -> RedisCheckSpec {
-        var spec: RedisCheckSpec
-        if let urlNode = reader.node("url") {
-            let url = try reader.string(urlNode, path: reader.keyPath("url"))
-            do {
-                spec = try RedisCheckSpec(url: url)
-            } catch {
-                throw reader.error("'\(reader.keyPath("url"))': \(error)", at: urlNode)
-            }
-            if reader.node("host") != nil || reader.node("port") != nil {
-                throw reader.error("give either 'url' or 'host'/'port', not both", at: urlNode)
-            }
-        } else {
-            let (host, port) = try hostAndPort(&reader, scheme: nil, defaultPort: 6379)
-            spec = RedisCheckSpec(host: host, port: port)
-        }
-        if let password = try reader.string("password"), !password.isEmpty { spec.password = password }
-        if let username = try reader.string("username"), !username.isEmpty { spec.username = username }
-        spec.latencyMs = try reader.durationThresholds("latency")
-        spec.memoryPercent = try reader.numberThresholds("memory_percent", range: 0...100)
-        return spec
-    }
-
-    private func decodeDisk(_ reader: inout MappingReader) throws(ConfigError) -> DiskCheckSpec {
-        let path = try reader.nonEmptyString("path") ?? "/"
-        var spec = DiskCheckSpec(path: path, usedPercent: try reader.numberThresholds("used_percent", range: 0...100))
-        spec.freeBytes = try reader.numberThresholds("free_mb", range: 0...1e12, lowerIsWorse: true)
-            .map { Thresholds(warning: $0.warning.map { $0 * 1_048_576 }, critical: $0.critical.map { $0 * 1_048_576 }, lowerIsWorse: true) }
-        spec.inodesUsedPercent = try reader.numberThresholds("inodes_used_percent", range: 0...100)
-        return spec
     }
 
     /// `host` + `port`, or a `url` like `tcp://host:port` when `scheme` is given.

@@ -38,109 +38,15 @@ struct EffectiveConfig {
         if !check.dependsOn.isEmpty { members.append(("depends_on", .array(check.dependsOn.map { .string($0) }))) }
         if let retries = check.retries { members.append(("retries", .int(Int64(retries)))) }
         if let description = check.description { members.append(("description", .string(description))) }
-        switch check.kind {
-        case .http(let spec):
-            members.append(("url", .string(SecretMasker.maskURL(spec.url))))
-            members.append(("method", .string(spec.method)))
-            if !spec.headers.isEmpty {
-                members.append(("headers", .object(spec.headers.map {
-                    ($0.name, .string(SecretMasker.isSecretName($0.name) ? SecretMasker.mask : $0.value))
-                })))
-            }
-            var expect: [(String, JSONValue)] = []
-            expect.append(("status", spec.expectedStatuses.isEmpty ? .string("2xx or 3xx") : .array(spec.expectedStatuses.map { .int(Int64($0)) })))
-            if let body = spec.bodyContains { expect.append(("body_contains", .string(body))) }
-            if !spec.jsonEquals.isEmpty { expect.append(("json", .object(spec.jsonEquals.map { ($0.path, .string($0.expected)) }))) }
-            members.append(("expect", .object(expect)))
-            if let latency = spec.latencyMs { members.append(("latency", thresholdsJSON(latency, unit: "ms"))) }
-            members.append(("follow_redirects", .bool(spec.followRedirects)))
-            members.append(("verify_tls", .bool(spec.verifyTLS)))
-            if let days = spec.certificateDaysLeft { members.append(("certificate_days_left", thresholdsJSON(days, unit: nil))) }
-            switch spec.auth {
-            case .basic(let user, _)?: members.append(("auth", .object([("username", .string(user)), ("password", .string(SecretMasker.mask))])))
-            case .bearer?: members.append(("auth", .object([("token", .string(SecretMasker.mask))])))
-            case nil: break
-            }
-        case .tcp(let spec):
-            members.append(("host", .string(spec.host)))
-            members.append(("port", .int(Int64(spec.port))))
-            if let latency = spec.latencyMs { members.append(("latency", thresholdsJSON(latency, unit: "ms"))) }
-        case .redis(let spec):
-            members.append(("host", .string(spec.host)))
-            members.append(("port", .int(Int64(spec.port))))
-            if let username = spec.username { members.append(("username", .string(username))) }
-            if spec.password != nil { members.append(("password", .string(SecretMasker.mask))) }
-            if let latency = spec.latencyMs { members.append(("latency", thresholdsJSON(latency, unit: "ms"))) }
-            if let memory = spec.memoryPercent { members.append(("memory_percent", thresholdsJSON(memory, unit: nil))) }
-        case .disk(let spec):
-            members.append(("path", .string(spec.path)))
-            if let used = spec.usedPercent { members.append(("used_percent", thresholdsJSON(used, unit: nil))) }
-            if let free = spec.freeBytes { members.append(("free_mb", thresholdsJSON(free, unit: nil, scale: 1.0 / 1_048_576))) }
-            if let inodes = spec.inodesUsedPercent { members.append(("inodes_used_percent", thresholdsJSON(inodes, unit: nil))) }
-        case .tls(let spec):
-            members.append(("host", .string(spec.host)))
-            members.append(("port", .int(Int64(spec.port))))
-            if let serverName = spec.serverName { members.append(("server_name", .string(serverName))) }
-            if let days = spec.daysLeft { members.append(("days_left", thresholdsJSON(days, unit: nil))) }
-            members.append(("verify", .bool(spec.verify)))
-        case .neo4j(let spec):
-            members.append(("host", .string(spec.host)))
-            members.append(("port", .int(Int64(spec.port))))
-            if let url = spec.httpURL { members.append(("http_url", .string(SecretMasker.maskURL(url)))) }
-            if let latency = spec.latencyMs { members.append(("latency", thresholdsJSON(latency, unit: "ms"))) }
-        case .postgres(let spec):
-            members.append(("host", .string(spec.host)))
-            members.append(("port", .int(Int64(spec.port))))
-            members.append(("user", .string(spec.user)))
-            if let database = spec.database { members.append(("database", .string(database))) }
-            if let latency = spec.latencyMs { members.append(("latency", thresholdsJSON(latency, unit: "ms"))) }
-        case .memory(let spec):
-            if let used = spec.usedPercent { members.append(("used_percent", thresholdsJSON(used, unit: nil))) }
-            if let swap = spec.swapUsedPercent { members.append(("swap_used_percent", thresholdsJSON(swap, unit: nil))) }
-        case .load(let spec):
-            for (key, value) in [("load1", spec.load1), ("load5", spec.load5), ("load15", spec.load15)] {
-                if let value { members.append((key, thresholdsJSON(value, unit: nil))) }
-            }
-        case .process(let spec):
-            if let name = spec.name { members.append(("process_name", .string(name))) }
-            if let pattern = spec.commandPattern { members.append(("command_pattern", .string(pattern))) }
-            var count: [(String, JSONValue)] = [("min", .int(Int64(spec.minCount)))]
-            if let maximum = spec.maxCount { count.append(("max", .int(Int64(maximum)))) }
-            members.append(("count", .object(count)))
-            if let cpu = spec.cpuPercent { members.append(("cpu_percent", thresholdsJSON(cpu, unit: nil))) }
-            if let rss = spec.rssBytes { members.append(("rss_mb", thresholdsJSON(rss, unit: nil, scale: 1.0 / 1_048_576))) }
-        case .command(let spec):
-            members.append(("command", .array(CommandLineMasker.mask(argv: spec.argv).map { .string($0) })))
-            if !spec.environment.isEmpty {
-                members.append(("environment", .object(spec.environment.keys.sorted().map {
-                    ($0, .string(SecretMasker.isSecretName($0) ? SecretMasker.mask : spec.environment[$0]!))
-                })))
-            }
-            if let directory = spec.workingDirectory { members.append(("working_directory", .string(directory))) }
-            members.append(("max_output_bytes", .int(Int64(spec.maxOutputBytes))))
-        case .fileAge(let spec):
-            members.append(("path", .string(spec.path)))
-            members.append(("max_age", thresholdsJSON(spec.maxAgeMs, unit: "ms")))
-        case .prometheus(let spec):
-            members.append(("url", .string(SecretMasker.maskURL(spec.url))))
-            members.append(("series", .array(spec.series.map { rule in
-                var entry: [(String, JSONValue)] = [("metric", .string(rule.metric))]
-                if !rule.labels.isEmpty { entry.append(("labels", .object(rule.labels.keys.sorted().map { ($0, .string(rule.labels[$0]!)) }))) }
-                if let thresholds = rule.thresholds {
-                    entry.append(("direction", .string(thresholds.lowerIsWorse ? "below" : "above")))
-                    if let warning = thresholds.warning { entry.append(("warning", .double(warning))) }
-                    if let critical = thresholds.critical { entry.append(("critical", .double(critical))) }
-                }
-                entry.append(("required", .bool(rule.required)))
-                return .object(entry)
-            })))
-        }
+        members += check.kind.spec.effectiveMembers
         if let failures = check.failureThreshold { members.append(("failure_threshold", .int(Int64(failures)))) }
         if let successes = check.successThreshold { members.append(("success_threshold", .int(Int64(successes)))) }
         return .object(members)
     }
 
-    private func thresholdsJSON(_ thresholds: Thresholds, unit: String?, scale: Double = 1) -> JSONValue {
+    /// A warning/critical pair as `config show` prints it: with `unit`, as text such as
+    /// `300ms`; without, as numbers (`scale` converts stored bytes back to configured MB).
+    static func thresholdsJSON(_ thresholds: Thresholds, unit: String?, scale: Double = 1) -> JSONValue {
         func value(_ raw: Double?) -> JSONValue {
             guard let raw else { return .null }
             let number = raw * scale

@@ -29,26 +29,7 @@ enum SecretCollector {
         }
         if let root { walk(root) }
         for check in checks {
-            switch check.kind {
-            case .http(let spec):
-                secrets += SecretVariants.urlCredentialForms(spec.url)
-                secrets += spec.headers.filter { SecretMasker.isSecretName($0.name) }.flatMap { headerValueForms($0.value) }
-                switch spec.auth {
-                case .basic(let user, let password)?: secrets += SecretVariants.basicCredentialForms(user: user, password: password)
-                case .bearer(let token)?: secrets += SecretVariants.forms(of: token)
-                case nil: break
-                }
-            case .redis(let spec):
-                if let password = spec.password { secrets += SecretVariants.forms(of: password) }
-            case .neo4j(let spec):
-                secrets += spec.httpURL.map(SecretVariants.urlCredentialForms) ?? []
-            case .prometheus(let spec):
-                secrets += SecretVariants.urlCredentialForms(spec.url)
-            case .command(let spec):
-                secrets += spec.environment.filter { SecretMasker.isSecretName($0.key) }.flatMap { SecretVariants.forms(of: $0.value) }
-            default:
-                break
-            }
+            secrets += check.kind.spec.secretForms
         }
         return secrets.filter { !$0.isEmpty && !$0.hasPrefix("${") }
     }

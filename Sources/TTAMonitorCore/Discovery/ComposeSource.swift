@@ -54,9 +54,9 @@ public enum ComposeSource {
             for port in ports {
                 let kind = kind(image: image, service: serviceName, targetPort: port.target)
                 var name = ConfigSource.slugify(serviceName)
-                if ports.count > 1, kind != primaryKind(image: image, service: serviceName) { name += "-\(kind == "http" ? "http" : String(port.target))" }
+                if ports.count > 1, kind != primaryKind(image: image, service: serviceName) { name += "-\(kind == HTTPCheckSpec.kindName ? "http" : String(port.target))" }
                 found.append(DiscoveryFinding(source: .compose, origin: "\(label):\(serviceName)", name: name, kind: kind,
-                                              host: port.hostIP, port: port.published, path: kind == "http" ? "/" : nil,
+                                              host: port.hostIP, port: port.published, path: kind == HTTPCheckSpec.kindName ? "/" : nil,
                                               notes: notes))
             }
         }
@@ -67,17 +67,17 @@ public enum ComposeSource {
     static func primaryKind(image: String, service: String) -> String {
         let repository = image.split(separator: ":").first.map(String.init) ?? image
         let base = (repository.split(separator: "/").last.map(String.init) ?? repository).lowercased()
-        if ["redis", "redis-stack-server", "valkey"].contains(base) { return "redis" }
-        if base == "neo4j" { return "neo4j" }
-        if base == "postgis" || base.hasPrefix("postgres") { return "postgres" }
-        if ["grafana", "prometheus", "redis-commander", "neo4j-browser", "nginx", "caddy"].contains(base) { return "http" }
-        return "tcp"
+        if ["redis", "redis-stack-server", "valkey"].contains(base) { return RedisCheckSpec.kindName }
+        if base == "neo4j" { return Neo4jCheckSpec.kindName }
+        if base == "postgis" || base.hasPrefix("postgres") { return PostgresCheckSpec.kindName }
+        if ["grafana", "prometheus", "redis-commander", "neo4j-browser", "nginx", "caddy"].contains(base) { return HTTPCheckSpec.kindName }
+        return TCPCheckSpec.kindName
     }
 
     /// Neo4j publishes Bolt and its HTTP browser; the rest have one protocol per image.
     static func kind(image: String, service: String, targetPort: Int) -> String {
         let primary = primaryKind(image: image, service: service)
-        if primary == "neo4j", targetPort == 7474 || targetPort == 7473 { return "http" }
+        if primary == Neo4jCheckSpec.kindName, targetPort == 7474 || targetPort == 7473 { return HTTPCheckSpec.kindName }
         return primary
     }
 

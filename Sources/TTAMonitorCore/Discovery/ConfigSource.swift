@@ -8,35 +8,35 @@ public enum ConfigSource {
         if let player = root["player_experience"], isEnabled(player) {
             if let api = player["api"], let port = int(api["port"]) {
                 found.append(DiscoveryFinding(source: .config, origin: "player_experience.api.port", name: "player-api",
-                                              kind: "http", host: string(api["host"]), port: port, path: "/health"))
+                                              kind: HTTPCheckSpec.kindName, host: string(api["host"]), port: port, path: "/health"))
             }
             if let web = player["web"], let port = int(web["port"]) {
                 found.append(DiscoveryFinding(source: .config, origin: "player_experience.web.port", name: "player-web",
-                                              kind: "http", port: port, path: "/"))
+                                              kind: HTTPCheckSpec.kindName, port: port, path: "/"))
             }
             if let database = player["database"] {
                 if let url = string(database["redis_url"]) {
-                    found += urlFinding(url, origin: "player_experience.database.redis_url", name: "redis", kind: "redis",
+                    found += urlFinding(url, origin: "player_experience.database.redis_url", name: "redis", kind: RedisCheckSpec.kindName,
                                         defaultPort: 6379, secret: "REDIS_PASSWORD")
                 }
                 if let url = string(database["neo4j_url"]) {
-                    found += urlFinding(url, origin: "player_experience.database.neo4j_url", name: "neo4j", kind: "neo4j",
+                    found += urlFinding(url, origin: "player_experience.database.neo4j_url", name: "neo4j", kind: Neo4jCheckSpec.kindName,
                                         defaultPort: 7687, secret: "NEO4J_PASSWORD")
                 }
             }
         }
         if let web = root["web"], isEnabled(web), let port = int(web["port"]) {
-            found.append(DiscoveryFinding(source: .config, origin: "web.port", name: "web", kind: "http", port: port, path: "/"))
+            found.append(DiscoveryFinding(source: .config, origin: "web.port", name: "web", kind: HTTPCheckSpec.kindName, port: port, path: "/"))
         }
         if let orchestration = root["agent_orchestration"], isEnabled(orchestration), let port = int(orchestration["port"]) {
             found.append(DiscoveryFinding(source: .config, origin: "agent_orchestration.port", name: "agent-orchestration",
-                                          kind: "tcp", port: port))
+                                          kind: TCPCheckSpec.kindName, port: port))
         }
         if let providers = root["model_management"]?["providers"] {
             for (provider, name, path) in [("lm_studio", "lm-studio", "/v1/models"), ("ollama", "ollama", "/api/tags")] {
                 guard let section = providers[provider], isEnabled(section), let base = string(section["base_url"]) else { continue }
                 found += urlFinding(modelsURL(base, path: path), origin: "model_management.providers.\(provider).base_url",
-                                    name: name, kind: "http", defaultPort: 80, secret: "LLM_PASSWORD", localOnly: true)
+                                    name: name, kind: HTTPCheckSpec.kindName, defaultPort: 80, secret: "LLM_PASSWORD", localOnly: true)
             }
         }
         for environment in ["dev", "prototype", "staging"] {
@@ -49,12 +49,12 @@ public enum ConfigSource {
                 let name = environment == "dev" ? slug : "\(environment)-\(slug)"
                 if let base = string(pair.value["api_base"]) {
                     found += urlFinding(modelsURL(base, path: "/v1/models"), origin: origin + ".api_base",
-                                        name: component == "llm" ? "lm-studio" : name, kind: "http", defaultPort: 80,
+                                        name: component == "llm" ? "lm-studio" : name, kind: HTTPCheckSpec.kindName, defaultPort: 80,
                                         secret: "LLM_PASSWORD", localOnly: true)
                 } else if let port = int(pair.value["port"]) {
                     found.append(DiscoveryFinding(source: .config, origin: origin + ".port", name: name,
                                                   kind: kind(forComponent: component), port: port,
-                                                  path: kind(forComponent: component) == "http" ? "/" : nil))
+                                                  path: kind(forComponent: component) == HTTPCheckSpec.kindName ? "/" : nil))
                 }
             }
         }
@@ -64,11 +64,11 @@ public enum ConfigSource {
     /// The kind a component name implies; unknown services get a plain TCP check.
     static func kind(forComponent component: String) -> String {
         switch component.lowercased() {
-        case let name where name.hasPrefix("neo4j"): "neo4j"
-        case let name where name.hasPrefix("redis"): "redis"
-        case let name where name.hasPrefix("postgres"): "postgres"
-        case "app", "api", "web", "streamlit", "ui": "http"
-        default: "tcp"
+        case let name where name.hasPrefix("neo4j"): Neo4jCheckSpec.kindName
+        case let name where name.hasPrefix("redis"): RedisCheckSpec.kindName
+        case let name where name.hasPrefix("postgres"): PostgresCheckSpec.kindName
+        case "app", "api", "web", "streamlit", "ui": HTTPCheckSpec.kindName
+        default: TCPCheckSpec.kindName
         }
     }
 

@@ -43,9 +43,9 @@ public struct DiscoveryProposal: Sendable, Equatable {
     /// Thresholds proposed for a kind: fast in-memory stores tighter than HTTP and databases.
     public static func suggestedLatency(for kind: String) -> (warning: Int, critical: Int)? {
         switch kind {
-        case "redis", "tcp": (100, 500)
-        case "http": (300, 1_000)
-        case "neo4j", "postgres": (500, 2_000)
+        case RedisCheckSpec.kindName, TCPCheckSpec.kindName: (100, 500)
+        case HTTPCheckSpec.kindName: (300, 1_000)
+        case Neo4jCheckSpec.kindName, PostgresCheckSpec.kindName: (500, 2_000)
         default: nil
         }
     }
@@ -53,7 +53,7 @@ public struct DiscoveryProposal: Sendable, Equatable {
     /// The check as a `monitoring.checks` entry (what `--emit-yaml` prints and `--save` stores).
     public var checkSpec: JSONValue {
         var members: [(String, JSONValue)] = [("name", .string(name)), ("type", .string(kind))]
-        if kind == "process" {
+        if kind == ProcessCheckSpec.kindName {
             members.append(("process_name", .string(target)))
         } else {
             members.append(("url", .string(target)))

@@ -14,9 +14,9 @@ public enum PortSource {
             var notes: [String] = []
             if case .http(let status) = identified { notes.append("HTTP \(status)") }
             let kind = identified.kind
-            let name = kind == "tcp" || kind == "http" ? "\(kind)-\(socket.port)" : kind
+            let name = kind == TCPCheckSpec.kindName || kind == HTTPCheckSpec.kindName ? "\(kind)-\(socket.port)" : kind
             return DiscoveryFinding(source: .ports, origin: "\(socket.address):\(socket.port)", name: name, kind: kind,
-                                    host: socket.address, port: socket.port, path: kind == "http" ? "/" : nil,
+                                    host: socket.address, port: socket.port, path: kind == HTTPCheckSpec.kindName ? "/" : nil,
                                     pid: socket.pid, process: socket.process, notes: notes)
         }
     }

@@ -8,13 +8,13 @@ public enum ProcessSource {
         let python = executable.hasPrefix("python") || executable == "uvicorn" || executable == "gunicorn"
             || executable == "celery" || executable == "streamlit"
         if python, line.contains("uvicorn") || line.contains("gunicorn") {
-            if line.contains("player_experience") { return ("player-api", "http") }
-            if line.contains("src.main") { return ("tta-api", "http") }
+            if line.contains("player_experience") { return ("player-api", HTTPCheckSpec.kindName) }
+            if line.contains("src.main") { return ("tta-api", HTTPCheckSpec.kindName) }
         }
         if python, line.contains("celery") { return ("celery", nil) }
-        if python, line.contains("streamlit"), line.contains(" run") { return ("streamlit-app", "http") }
+        if python, line.contains("streamlit"), line.contains(" run") { return ("streamlit-app", HTTPCheckSpec.kindName) }
         if executable == "java", line.contains("org.neo4j") || line.contains("neo4j") { return ("neo4j", nil) }
-        if executable == "redis-server" || executable.hasPrefix("redis-server") { return ("redis", "redis") }
+        if executable == "redis-server" || executable.hasPrefix("redis-server") { return ("redis", RedisCheckSpec.kindName) }
         return nil
     }
 

@@ -36,7 +36,7 @@ public enum ProposalMerger {
 
     private static func proposal(from findings: [DiscoveryFinding], taken: inout Set<String>) -> DiscoveryProposal {
         let byRank = findings.sorted { $0.source < $1.source }
-        let kind = byRank.compactMap(\.kind).first { $0 != "tcp" } ?? (findings.first?.port == nil ? "process" : "tcp")
+        let kind = byRank.compactMap(\.kind).first { $0 != TCPCheckSpec.kindName } ?? (findings.first?.port == nil ? ProcessCheckSpec.kindName : TCPCheckSpec.kindName)
         let named = findings.sorted { nameRank($0.source) < nameRank($1.source) }
         var name = named.first?.name ?? kind
         if taken.contains(name), let port = findings.first?.port { name += "-\(port)" }
@@ -68,10 +68,10 @@ public enum ProposalMerger {
     /// The URL a check of `kind` uses for a local port.
     static func defaultURL(kind: String, port: Int, path: String) -> String {
         switch kind {
-        case "redis": "redis://localhost:\(port)"
-        case "neo4j": "bolt://localhost:\(port)"
-        case "postgres": "postgres://localhost:\(port)"
-        case "http": "http://localhost:\(port)\(path.hasPrefix("/") ? path : "/" + path)"
+        case RedisCheckSpec.kindName: "redis://localhost:\(port)"
+        case Neo4jCheckSpec.kindName: "bolt://localhost:\(port)"
+        case PostgresCheckSpec.kindName: "postgres://localhost:\(port)"
+        case HTTPCheckSpec.kindName: "http://localhost:\(port)\(path.hasPrefix("/") ? path : "/" + path)"
         default: "tcp://localhost:\(port)"
         }
     }
@@ -79,10 +79,10 @@ public enum ProposalMerger {
     private static func scheme(of url: String, matches kind: String) -> Bool {
         let scheme = url.prefix { $0 != ":" }.lowercased()
         switch kind {
-        case "redis": return scheme == "redis" || scheme == "rediss"
-        case "neo4j": return ["bolt", "neo4j", "bolt+s", "neo4j+s"].contains(scheme)
-        case "postgres": return scheme == "postgres" || scheme == "postgresql"
-        case "http": return scheme == "http" || scheme == "https"
+        case RedisCheckSpec.kindName: return scheme == "redis" || scheme == "rediss"
+        case Neo4jCheckSpec.kindName: return ["bolt", "neo4j", "bolt+s", "neo4j+s"].contains(scheme)
+        case PostgresCheckSpec.kindName: return scheme == "postgres" || scheme == "postgresql"
+        case HTTPCheckSpec.kindName: return scheme == "http" || scheme == "https"
         default: return scheme == "tcp"
         }
     }

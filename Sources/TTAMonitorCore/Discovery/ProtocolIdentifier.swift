@@ -14,11 +14,11 @@ public enum IdentifiedProtocol: Sendable, Equatable {
     /// The check kind that monitors it.
     public var kind: String {
         switch self {
-        case .redis: "redis"
-        case .neo4j: "neo4j"
-        case .postgres: "postgres"
-        case .http: "http"
-        case .tcp: "tcp"
+        case .redis: RedisCheckSpec.kindName
+        case .neo4j: Neo4jCheckSpec.kindName
+        case .postgres: PostgresCheckSpec.kindName
+        case .http: HTTPCheckSpec.kindName
+        case .tcp: TCPCheckSpec.kindName
         }
     }
 }

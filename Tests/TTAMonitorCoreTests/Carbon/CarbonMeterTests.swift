@@ -80,7 +80,7 @@ import Testing
         try process(11, comm: "python3", arguments: ["python3", "-m", "uvicorn", "src.player_experience.api.app:app"], ticks: (10, 0))
         try process(12, comm: "bash", arguments: ["bash"], ticks: (5, 5))
         try process(13, comm: "my worker", arguments: ["/opt/worker", "--queue", "narrative"], ticks: (0, 0))
-        let check = CheckConfig(name: "narrative-worker", kind: .process(ProcessCheckSpec(commandPattern: "worker.*narrative")))
+        let check = CheckConfig(name: "narrative-worker", spec: ProcessCheckSpec(commandPattern: "worker.*narrative"))
         let sampler = ProcessCPUTimes(procRoot: directory.path, matcher: ComponentMatcher(checks: [check]))
         let start = sampler.snapshot()
         #expect(start[13]?.component == "narrative-worker")

@@ -48,7 +48,7 @@ import Testing
 
 @Suite struct DependencyVerdictTests {
     func check(_ name: String, _ dependencies: [String] = []) -> CheckConfig {
-        var check = CheckConfig(name: name, kind: .tcp(TCPCheckSpec(host: "h", port: 1)))
+        var check = CheckConfig(name: name, spec: TCPCheckSpec(host: "h", port: 1))
         check.dependsOn = dependencies
         return check
     }

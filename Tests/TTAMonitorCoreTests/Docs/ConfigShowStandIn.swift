@@ -17,9 +17,9 @@ enum ConfigShowStandIn {
         var http = HTTPCheckSpec(url: "http://localhost:8080/health")
         http.headers = [HTTPHeader(name: "name", value: "not-a-check")]
         config.checks = [
-            CheckConfig(name: checkNames[0], kind: .redis(redis)),
-            CheckConfig(name: checkNames[1], kind: .http(http)),
-            CheckConfig(name: checkNames[2], kind: .disk(DiskCheckSpec(path: "/"))),
+            CheckConfig(name: checkNames[0], spec: redis),
+            CheckConfig(name: checkNames[1], spec: http),
+            CheckConfig(name: checkNames[2], spec: DiskCheckSpec(path: "/")),
         ]
         let document = JSONWriter.render(EffectiveConfig(config: config, databasePath: sandbox.path + "/monitor.db").json) + "\n"
         let json = try sandbox.write(document, to: "config-show.json")

@@ -20,7 +20,7 @@ public enum HTTPCheck {
             }
         }
         let probed = response.completed || response.timings.totalMs > 0
-        var result = CheckResult(check: name, kind: "http", status: verdict.status, startedAt: startedAt,
+        var result = CheckResult(check: name, kind: HTTPCheckSpec.kindName, status: verdict.status, startedAt: startedAt,
                                  latencyMs: probed ? response.timings.totalMs : nil, message: verdict.message,
                                  details: details(of: response, certificateRequested: spec.certificateDaysLeft != nil, now: now))
         result.perfdata = perfdata

@@ -2,7 +2,7 @@ import Testing
 @testable import TTAMonitorCore
 
 /// Decoding of every check kind's keys, as written in tta_config.yaml.
-@Suite struct CatalogueConfigTests {
+@Suite struct CheckKindConfigTests {
     func load(_ yaml: String, environment: [String: String] = [:]) throws -> MonitoringConfig {
         try ConfigLoader(environment: environment).load(text: yaml, path: "test.yaml")
     }
@@ -33,22 +33,22 @@ import Testing
                                                   "file_age", "prometheus", "http"])
         #expect(config.defaults.failureThreshold == 2 && config.defaults.successThreshold == 3)
         #expect(config.redactCategories == [.email, .jwt])
-        guard case .tls(let tls) = config.checks[0].kind else { Issue.record("tls"); return }
+        guard let tls = config.checks[0].kind.spec(as: TLSCheckSpec.self) else { Issue.record("tls"); return }
         #expect(tls.host == "db.internal" && tls.port == 6380 && tls.serverName == "db")
         #expect(tls.daysLeft == Thresholds(warning: 30, critical: 7, lowerIsWorse: true))
         #expect(tls.daysLeft?.status(for: 10) == .warning && tls.daysLeft?.status(for: 3) == .critical)
-        guard case .postgres(let pg) = config.checks[2].kind else { Issue.record("pg"); return }
+        guard let pg = config.checks[2].kind.spec(as: PostgresCheckSpec.self) else { Issue.record("pg"); return }
         #expect(pg.user == "tta" && pg.port == 5433 && pg.database == "tta")
-        guard case .process(let process) = config.checks[5].kind else { Issue.record("process"); return }
+        guard let process = config.checks[5].kind.spec(as: ProcessCheckSpec.self) else { Issue.record("process"); return }
         #expect(process.minCount == 2 && process.maxCount == 8 && process.rssBytes?.warning == 512 * 1_048_576)
-        guard case .command(let shell) = config.checks[6].kind, case .command(let argv) = config.checks[7].kind else { Issue.record("command"); return }
+        guard let shell = config.checks[6].kind.spec(as: CommandCheckSpec.self), let argv = config.checks[7].kind.spec(as: CommandCheckSpec.self) else { Issue.record("command"); return }
         #expect(shell.argv == ["/bin/sh", "-c", "/usr/lib/nagios/plugins/check_dummy 0 ok"])
         #expect(argv.argv == ["/bin/echo", "hi"] && argv.environment == ["MODE": "fast"])
-        guard case .fileAge(let age) = config.checks[8].kind else { Issue.record("file_age"); return }
+        guard let age = config.checks[8].kind.spec(as: FileAgeCheckSpec.self) else { Issue.record("file_age"); return }
         #expect(age.maxAgeMs == Thresholds(critical: 26 * 3_600_000))
-        guard case .prometheus(let prometheus) = config.checks[9].kind else { Issue.record("prometheus"); return }
+        guard let prometheus = config.checks[9].kind.spec(as: PrometheusCheckSpec.self) else { Issue.record("prometheus"); return }
         #expect(prometheus.series.first?.thresholds == Thresholds(warning: 80, critical: 95))
-        guard case .http(let http) = config.checks[10].kind else { Issue.record("http"); return }
+        guard let http = config.checks[10].kind.spec(as: HTTPCheckSpec.self) else { Issue.record("http"); return }
         #expect(http.auth == .bearer(token: "t0ps3cret-token"))
         #expect(http.certificateDaysLeft == Thresholds(warning: 21, critical: 7, lowerIsWorse: true))
         #expect(config.secretValues.contains("t0ps3cret-token"))
