@@ -16,19 +16,24 @@ enum InFlightTemporaryFiles {
 
     private static let state = Mutex(State())
 
-    /// `path` was created and may have to be removed. Once the process is terminating the
-    /// file is removed at once and the calling thread stops here.
-    static func created(_ path: String) {
-        let accepted = state.withLock { state in
-            guard !state.closed else { return false }
-            state.paths.insert(path)
-            return true
+    /// Creates the temporary file at `path` with `create` (an `open` returning a descriptor
+    /// or -1 with `errno` set) and registers it, both under the lock `removeAll` takes: a
+    /// termination signal that arrives between the two would otherwise find the file
+    /// unregistered and exit, leaving it behind. Once the process is terminating nothing is
+    /// created and the calling thread stops here.
+    static func create(_ path: String, _ create: () -> Int32) -> Int32 {
+        let descriptor = state.withLock { state -> Int32? in
+            guard !state.closed else { return nil }
+            let descriptor = create()
+            if descriptor >= 0 { state.paths.insert(path) }
+            return descriptor
         }
-        guard accepted else {
-            unlink(path)
+        guard let descriptor else {
             TerminationSignals.parkIfTerminating()
-            return
+            errno = ECANCELED
+            return -1
         }
+        return descriptor
     }
 
     /// `path` was removed: no longer ours to remove.

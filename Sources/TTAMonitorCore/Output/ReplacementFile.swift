@@ -28,11 +28,12 @@ final class ReplacementFile {
         var attempts = 0
         while true {
             let candidate = Self.temporaryPath(for: target)
-            let fd = open(candidate, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, mode)
+            let fd = InFlightTemporaryFiles.create(candidate) {
+                open(candidate, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, mode)
+            }
             if fd >= 0 {
                 descriptor = fd
                 temporaryPath = candidate
-                InFlightTemporaryFiles.created(candidate)
                 break
             }
             // A name taken by chance (or planted) is skipped; anything else is a real failure.
