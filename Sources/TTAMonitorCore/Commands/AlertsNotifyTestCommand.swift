@@ -55,7 +55,7 @@ enum AlertsNotifyTestCommand {
     /// The notification a test sends: severity info, alertname `tta-monitor-test`.
     static func testNotification(channel: String, now: Int64) -> AlertNotification {
         AlertNotification(event: .test, alertID: nil, fingerprint: "test:\(channel)", rule: "notify-test", kind: "test",
-                          component: nil, severity: "info", state: "firing",
+                          component: nil, severity: "info", state: AlertState.firing.rawValue,
                           labels: [("alertname", "tta-monitor-test"), ("severity", "info")],
                           summary: "Test notification from tta-monitor on \(hostName()) through channel '\(channel)'",
                           startsAt: now, createdAt: now)
