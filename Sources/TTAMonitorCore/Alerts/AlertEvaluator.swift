@@ -81,8 +81,7 @@ struct AlertEvaluator {
 
         mutating func run(_ rules: [AlertRule]) throws(StoreError) {
             silences = try store.activeSilences(now: now)
-            let statement = try store.database.prepare("SELECT name, id FROM components")
-            while try statement.step() { componentIDs[statement.text(0) ?? ""] = statement.int(1) }
+            componentIDs = try ResultStore(database: store.database).componentIDs()
 
             let checks = AlertEvaluator.dependencyOrder(evaluator.config.checks)
             for check in checks {

@@ -34,6 +34,14 @@ struct AlertStore {
         return try all("SELECT \(AlertRecord.columns) FROM alerts ORDER BY started_at DESC, id DESC LIMIT ?", [.integer(Int64(limit))])
     }
 
+    /// The firing alerts, most severe first, then by when they fired.
+    func firingAlerts() throws(StoreError) -> [AlertRecord] {
+        try all("""
+            SELECT \(AlertRecord.columns) FROM alerts WHERE state = '\(AlertState.firing.rawValue)'
+            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fired_at, id
+            """, [])
+    }
+
     /// Whether an alert about `component` is firing.
     func isFiring(component: String) throws(StoreError) -> Bool {
         try database.scalarInt("SELECT 1 FROM alerts WHERE component = ? AND state = '\(AlertState.firing.rawValue)' LIMIT 1", [.text(component)]) != nil

@@ -2,6 +2,13 @@
 struct CarbonRunStore {
     let database: Database
 
+    /// The emissions (kg) of the runs of local day `day` (`YYYY-MM-DD`), nil when there are none.
+    func emissions(localDay day: String) throws(StoreError) -> Double? {
+        let statement = try database.prepare("SELECT SUM(emissions_kg) AS emissions FROM carbon_runs WHERE local_day = ?")
+        try statement.bind([.text(day)])
+        return try statement.step() ? try statement.row.optionalDouble("emissions") : nil
+    }
+
     /// A stored run as reports need it.
     struct StoredRun: Sendable {
         var id: Int64
