@@ -153,7 +153,7 @@ struct AlertEvaluator {
                 let labels = JSONWriter.render(.object(rule.labels.map { ($0.0, .string($0.1)) }), pretty: false)
                 alert = try store.insert(AlertRecord(
                     id: 0, fingerprint: fingerprint, rule: rule.name, kind: rule.kind, component: check,
-                    severity: rule.severity.rawValue, state: .pending, labelsJSON: labels, summary: summary,
+                    severity: rule.severity, state: .pending, labelsJSON: labels, summary: summary,
                     runbookURL: rule.runbookURL, value: observation.value, threshold: observation.threshold,
                     startedAt: min(observation.since ?? now, now), firedAt: nil, resolvedAt: nil, lastEvaluatedAt: now,
                     lastNotifiedAt: nil, ackedAt: nil, ackedBy: nil, escalationLevel: 0, escalatedAt: nil, suppressedBy: nil))
@@ -164,7 +164,7 @@ struct AlertEvaluator {
             alert.summary = summary
             alert.value = observation.value
             alert.threshold = observation.threshold
-            alert.severity = rule.severity.rawValue
+            alert.severity = rule.severity
             alert.runbookURL = rule.runbookURL
             alert.lastEvaluatedAt = now
             if observation.state == .firing, alert.state == .pending { try lifecycle.fire(&alert) }

@@ -40,7 +40,7 @@ struct AlertLifecycle {
             alert.suppressedBy = suppression
         }
         guard suppression == nil else { return 0 }
-        let severity = AlertSeverity(rawValue: alert.severity) ?? .warning
+        let severity = alert.severity
         var queued = 0
         if alert.lastNotifiedAt == nil {
             queued += try store.enqueue(alert.notification(.firing, now: now),

@@ -9,7 +9,7 @@ public struct AlertRecord: Sendable {
     /// The check, if any.
     public var component: String?
     /// info, warning, critical.
-    public var severity: String
+    public var severity: AlertSeverity
     /// pending, firing, resolved.
     public var state: AlertState
     /// Rule labels as stored (JSON object text).
@@ -47,7 +47,7 @@ public struct AlertRecord: Sendable {
         var result = labels.filter { !["alertname", "component", "severity"].contains($0.0) }
         result.append(("alertname", rule))
         if let component { result.append(("component", component)) }
-        result.append(("severity", severity))
+        result.append(("severity", severity.rawValue))
         return result.sorted { $0.0 < $1.0 }
     }
 
@@ -56,7 +56,7 @@ public struct AlertRecord: Sendable {
         func time(_ ms: Int64?) -> JSONValue { ms.map { .string(Timestamps.rfc3339(milliseconds: $0)) } ?? .null }
         return .object([
             ("id", .int(id)), ("fingerprint", .string(fingerprint)), ("rule", .string(rule)), ("kind", .string(kind)),
-            ("component", .text(component)), ("severity", .string(severity)), ("state", .string(state.rawValue)),
+            ("component", .text(component)), ("severity", .string(severity.rawValue)), ("state", .string(state.rawValue)),
             ("labels", .object(labels.map { ($0.0, .string($0.1)) })), ("summary", .string(summary)),
             ("runbook_url", .text(runbookURL)), ("value", .number(value)), ("threshold", .number(threshold)),
             ("started_at", time(startedAt)), ("fired_at", time(firedAt)), ("resolved_at", time(resolvedAt)),
@@ -71,7 +71,7 @@ public struct AlertRecord: Sendable {
     /// The outbox payload for `event`, as the alert stands after it.
     func notification(_ event: AlertNotification.Event, now: Int64) -> AlertNotification {
         AlertNotification(event: event, alertID: id, fingerprint: fingerprint, rule: rule, kind: kind, component: component,
-                          severity: severity, state: state.rawValue, labels: notificationLabels, summary: summary,
+                          severity: severity.rawValue, state: state.rawValue, labels: notificationLabels, summary: summary,
                           runbookURL: runbookURL, value: value, threshold: threshold, startsAt: startedAt,
                           endsAt: resolvedAt, escalationLevel: escalationLevel, createdAt: now)
     }
@@ -85,7 +85,7 @@ extension AlertRecord {
         rule = try row.text("rule") ?? ""
         kind = try row.text("kind") ?? ""
         component = try row.text("component")
-        severity = try row.text("severity") ?? "warning"
+        severity = try row.value("severity", as: AlertSeverity.self)
         state = try row.value("state", as: AlertState.self)
         labelsJSON = try row.text("labels") ?? "{}"
         summary = try row.text("summary") ?? ""

@@ -38,7 +38,8 @@ struct AlertStore {
     func firingAlerts() throws(StoreError) -> [AlertRecord] {
         try all("""
             SELECT \(AlertRecord.columns) FROM alerts WHERE state = '\(AlertState.firing.rawValue)'
-            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fired_at, id
+            ORDER BY CASE severity WHEN '\(AlertSeverity.critical.rawValue)' THEN 0 WHEN '\(AlertSeverity.warning.rawValue)' THEN 1 ELSE 2 END,
+                fired_at, id
             """, [])
     }
 
@@ -54,7 +55,7 @@ struct AlertStore {
                 threshold, started_at, fired_at, last_evaluated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(record.fingerprint), .text(record.rule), .text(record.kind), optional(record.component),
-                      .text(record.severity), .text(record.state.rawValue), .text(record.labelsJSON), .text(record.summary),
+                      .text(record.severity.rawValue), .text(record.state.rawValue), .text(record.labelsJSON), .text(record.summary),
                       optional(record.runbookURL), optional(record.value), optional(record.threshold),
                       .integer(record.startedAt), optional(record.firedAt), .integer(record.lastEvaluatedAt)])
         var inserted = record
@@ -69,7 +70,7 @@ struct AlertStore {
                 fired_at = ?, resolved_at = ?, last_evaluated_at = ?, last_notified_at = ?, acked_at = ?, acked_by = ?,
                 escalation_level = ?, escalated_at = ?, suppressed_by = ?
             WHERE id = ?
-            """).run([.text(record.state.rawValue), .text(record.severity), .text(record.summary), optional(record.runbookURL),
+            """).run([.text(record.state.rawValue), .text(record.severity.rawValue), .text(record.summary), optional(record.runbookURL),
                       optional(record.value), optional(record.threshold), .integer(record.startedAt), optional(record.firedAt),
                       optional(record.resolvedAt), .integer(record.lastEvaluatedAt), optional(record.lastNotifiedAt),
                       optional(record.ackedAt), optional(record.ackedBy), .integer(Int64(record.escalationLevel)),

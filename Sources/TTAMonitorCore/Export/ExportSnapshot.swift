@@ -19,7 +19,7 @@ struct ExportSnapshot: Sendable {
         var id: Int64
         var rule: String
         var component: String?
-        var severity: String
+        var severity: AlertSeverity
         var summary: String
         var firedAt: Int64?
     }
