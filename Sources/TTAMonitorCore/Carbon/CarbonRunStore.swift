@@ -12,7 +12,7 @@ struct CarbonRunStore {
     /// A stored run as reports need it.
     struct StoredRun: Sendable {
         var id: Int64
-        var source: String
+        var source: CarbonRunSource
         var ts: Int64
         var localDay: String
         var project: String?
@@ -51,7 +51,7 @@ struct CarbonRunStore {
             let statement = try database.prepare(Self.insertSQL)
             var ids: [Int64?] = []
             for run in runs {
-                var values: [Statement.Value] = [.text(run.source), .text(run.rowKey),
+                var values: [Statement.Value] = [.text(run.source.rawValue), .text(run.rowKey),
                                                  run.sourceFile.map { .text($0) } ?? .null,
                                                  run.sourceLine.map { .integer(Int64($0)) } ?? .null,
                                                  .integer(run.ts), .text(run.localDay)]
@@ -71,7 +71,7 @@ struct CarbonRunStore {
     func insertMeasured(_ run: CarbonRun, attribution: [Attribution]) throws(StoreError) -> Int64 {
         try database.writeTransaction { () throws(StoreError) in
             let statement = try database.prepare(Self.insertSQL)
-            var values: [Statement.Value] = [.text(run.source), .text(run.rowKey), .null, .null, .integer(run.ts), .text(run.localDay)]
+            var values: [Statement.Value] = [.text(run.source.rawValue), .text(run.rowKey), .null, .null, .integer(run.ts), .text(run.localDay)]
             values += CarbonRun.textColumns.map { run.texts[$0].map { .text($0) } ?? .null }
             values += CarbonRun.numberColumns.map { run.numbers[$0].map { .real($0) } ?? .null }
             values += [run.method.map { .text($0) } ?? .null, run.extra.map { .text($0) } ?? .null]
@@ -109,7 +109,7 @@ struct CarbonRunStore {
         var runs: [StoredRun] = []
         while try statement.step() {
             let row = statement.row
-            runs.append(StoredRun(id: try row.int("id"), source: try row.text("source") ?? "", ts: try row.int("ts"),
+            runs.append(StoredRun(id: try row.int("id"), source: try row.value("source", as: CarbonRunSource.self), ts: try row.int("ts"),
                                   localDay: try row.text("local_day") ?? "", project: try row.text("project"),
                                   label: try row.text("label"), component: try row.text("component"), model: try row.text("model"),
                                   energyKWh: try row.optionalDouble("energy_kwh") ?? 0,
