@@ -14,15 +14,15 @@ enum AlertCycle {
     /// nothing a person would want to hear about changed.
     static func note(_ outcome: AlertEvaluator.Outcome) -> String? {
         var parts: [String] = []
-        for state in ["firing", "resolved"] {
-            let changes = outcome.changes.filter { $0.to == state && ($0.from != "pending" || state == "firing") }
+        for state in [AlertState.firing, .resolved] {
+            let changes = outcome.changes.filter { $0.to == state && ($0.from != .pending || state == .firing) }
             guard !changes.isEmpty else { continue }
             let names = changes.map { change in
                 var text = change.component.map { "\(change.rule) on \($0)" } ?? change.rule
                 if let suppressed = change.suppressedBy { text += " (\(suppressed))" }
                 return text
             }
-            parts.append("\(state) \(names.joined(separator: ", "))")
+            parts.append("\(state.rawValue) \(names.joined(separator: ", "))")
         }
         guard !parts.isEmpty else { return nil }
         return "alerts: " + parts.joined(separator: "; ")

@@ -12,7 +12,7 @@ struct AlertEvaluator {
         /// Rule and check.
         var rule: String, component: String?
         /// State before (nil: new) and after.
-        var from: String?, to: String
+        var from: AlertState?, to: AlertState
         /// Why no notification went out, if so.
         var suppressedBy: String?
         /// The summary.
@@ -38,7 +38,7 @@ struct AlertEvaluator {
     /// Evaluates every rule once.
     func evaluate() throws(StoreError) -> Outcome {
         let rules = config.alerts.rules
-        if rules.isEmpty, try database.scalarInt("SELECT 1 FROM alerts WHERE state <> 'resolved' LIMIT 1") == nil {
+        if rules.isEmpty, try !AlertStore(database: database).hasOpenAlerts() {
             return Outcome()
         }
         return try database.writeTransaction { () throws(StoreError) -> Outcome in
@@ -81,8 +81,7 @@ struct AlertEvaluator {
 
         mutating func run(_ rules: [AlertRule]) throws(StoreError) {
             silences = try store.activeSilences(now: now)
-            let statement = try store.database.prepare("SELECT name, id FROM components")
-            while try statement.step() { componentIDs[statement.text(0) ?? ""] = statement.int(1) }
+            componentIDs = try ResultStore(database: store.database).componentIDs()
 
             let checks = AlertEvaluator.dependencyOrder(evaluator.config.checks)
             for check in checks {
@@ -103,7 +102,7 @@ struct AlertEvaluator {
                 record(alert, from: from)
             }
             for alert in try store.openAlerts() {
-                if alert.state == "firing" { outcome.firing += 1 } else { outcome.pending += 1 }
+                if alert.state == .firing { outcome.firing += 1 } else { outcome.pending += 1 }
             }
         }
 
@@ -135,7 +134,7 @@ struct AlertEvaluator {
                 // The summary and value stay those of the condition that fired: the
                 // resolved notification says what was wrong, not that all is well.
                 alert.lastEvaluatedAt = now
-                if alert.state == "firing" {
+                if alert.state == .firing {
                     alert.suppressedBy = try suppression(rule: rule, check: check, dependsOn: dependsOn)
                     outcome.queued += try lifecycle.resolve(&alert, detail: "condition cleared")
                 } else {
@@ -154,22 +153,22 @@ struct AlertEvaluator {
                 let labels = JSONWriter.render(.object(rule.labels.map { ($0.0, .string($0.1)) }), pretty: false)
                 alert = try store.insert(AlertRecord(
                     id: 0, fingerprint: fingerprint, rule: rule.name, kind: rule.kind, component: check,
-                    severity: rule.severity.rawValue, state: "pending", labelsJSON: labels, summary: summary,
+                    severity: rule.severity, state: .pending, labelsJSON: labels, summary: summary,
                     runbookURL: rule.runbookURL, value: observation.value, threshold: observation.threshold,
                     startedAt: min(observation.since ?? now, now), firedAt: nil, resolvedAt: nil, lastEvaluatedAt: now,
                     lastNotifiedAt: nil, ackedAt: nil, ackedBy: nil, escalationLevel: 0, escalatedAt: nil, suppressedBy: nil))
                 if observation.state == .pending {
-                    try store.addEvent(alertID: alert.id, at: now, "pending", detail: summary)
+                    try store.addEvent(alertID: alert.id, at: now, .pending, detail: summary)
                 }
             }
             alert.summary = summary
             alert.value = observation.value
             alert.threshold = observation.threshold
-            alert.severity = rule.severity.rawValue
+            alert.severity = rule.severity
             alert.runbookURL = rule.runbookURL
             alert.lastEvaluatedAt = now
-            if observation.state == .firing, alert.state == "pending" { try lifecycle.fire(&alert) }
-            if alert.state == "firing" {
+            if observation.state == .firing, alert.state == .pending { try lifecycle.fire(&alert) }
+            if alert.state == .firing {
                 let suppressedBy = try suppression(rule: rule, check: check, dependsOn: dependsOn)
                 outcome.queued += try lifecycle.maintainFiring(&alert, suppression: suppressedBy)
             }
@@ -177,7 +176,7 @@ struct AlertEvaluator {
             if from != alert.state { record(alert, from: from) }
         }
 
-        mutating func record(_ alert: AlertRecord, from: String?) {
+        mutating func record(_ alert: AlertRecord, from: AlertState?) {
             outcome.changes.append(Change(alertID: alert.id, rule: alert.rule, component: alert.component, from: from,
                                           to: alert.state, suppressedBy: alert.suppressedBy, summary: alert.summary))
         }

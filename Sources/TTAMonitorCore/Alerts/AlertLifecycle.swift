@@ -20,9 +20,9 @@ struct AlertLifecycle {
 
     /// pending → firing. The notification follows in `maintainFiring`.
     func fire(_ alert: inout AlertRecord) throws(StoreError) {
-        alert.state = "firing"
+        alert.state = .firing
         alert.firedAt = now
-        try store.addEvent(alertID: alert.id, at: now, "firing", detail: alert.summary)
+        try store.addEvent(alertID: alert.id, at: now, .firing, detail: alert.summary)
     }
 
     /// What a firing alert owes its receivers at `now`: the first notification (also the one
@@ -33,14 +33,14 @@ struct AlertLifecycle {
     func maintainFiring(_ alert: inout AlertRecord, suppression: String?) throws(StoreError) -> Int {
         if suppression != alert.suppressedBy {
             if let suppression {
-                try store.addEvent(alertID: alert.id, at: now, suppression.hasPrefix("silence:") ? "silenced" : "inhibited", detail: suppression)
+                try store.addEvent(alertID: alert.id, at: now, suppression.hasPrefix("silence:") ? .silenced : .inhibited, detail: suppression)
             } else if let previous = alert.suppressedBy {
-                try store.addEvent(alertID: alert.id, at: now, "unsuppressed", detail: previous)
+                try store.addEvent(alertID: alert.id, at: now, .unsuppressed, detail: previous)
             }
             alert.suppressedBy = suppression
         }
         guard suppression == nil else { return 0 }
-        let severity = AlertSeverity(rawValue: alert.severity) ?? .warning
+        let severity = alert.severity
         var queued = 0
         if alert.lastNotifiedAt == nil {
             queued += try store.enqueue(alert.notification(.firing, now: now),
@@ -49,7 +49,7 @@ struct AlertLifecycle {
         } else if alert.ackedAt == nil, let last = alert.lastNotifiedAt, now - last >= repeatInterval.milliseconds {
             let channels = route.channels(for: severity, through: alert.escalationLevel)
             queued += try store.enqueue(alert.notification(.repeat, now: now), channels: channels, now: now)
-            try store.addEvent(alertID: alert.id, at: now, "repeat", detail: channels.joined(separator: ", "))
+            try store.addEvent(alertID: alert.id, at: now, .repeat, detail: channels.joined(separator: ", "))
             alert.lastNotifiedAt = now
         }
         let levels = route.levels(for: severity)
@@ -58,7 +58,7 @@ struct AlertLifecycle {
             alert.escalationLevel += 1
             alert.escalatedAt = now
             let channels = levels[alert.escalationLevel]
-            try store.addEvent(alertID: alert.id, at: now, "escalated",
+            try store.addEvent(alertID: alert.id, at: now, .escalated,
                                detail: "level \(alert.escalationLevel): \(channels.joined(separator: ", "))")
             queued += try store.enqueue(alert.notification(.escalated, now: now), channels: channels, now: now)
             alert.lastNotifiedAt = now
@@ -69,11 +69,11 @@ struct AlertLifecycle {
     /// → resolved. A firing alert that is not suppressed notifies the channels that were
     /// told it fired. Returns the outbox rows written.
     func resolve(_ alert: inout AlertRecord, detail: String) throws(StoreError) -> Int {
-        let wasFiring = alert.state == "firing"
-        alert.state = "resolved"
+        let wasFiring = alert.state == .firing
+        alert.state = .resolved
         alert.resolvedAt = now
         alert.lastEvaluatedAt = max(alert.lastEvaluatedAt, now)
-        try store.addEvent(alertID: alert.id, at: now, "resolved", detail: detail)
+        try store.addEvent(alertID: alert.id, at: now, .resolved, detail: detail)
         var queued = 0
         if wasFiring, alert.suppressedBy == nil {
             queued = try store.enqueue(alert.notification(.resolved, now: now),
@@ -87,7 +87,7 @@ struct AlertLifecycle {
     func acknowledge(_ alert: inout AlertRecord, by user: String?) throws(StoreError) {
         alert.ackedAt = now
         alert.ackedBy = user
-        try store.addEvent(alertID: alert.id, at: now, "acked", detail: user)
+        try store.addEvent(alertID: alert.id, at: now, .acked, detail: user)
         try store.update(alert)
     }
 }

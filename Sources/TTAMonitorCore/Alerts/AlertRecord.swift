@@ -9,9 +9,9 @@ public struct AlertRecord: Sendable {
     /// The check, if any.
     public var component: String?
     /// info, warning, critical.
-    public var severity: String
+    public var severity: AlertSeverity
     /// pending, firing, resolved.
-    public var state: String
+    public var state: AlertState
     /// Rule labels as stored (JSON object text).
     public var labelsJSON: String
     /// Rendered summary.
@@ -29,7 +29,7 @@ public struct AlertRecord: Sendable {
     /// `silence:<id>` or `inhibited:<check>` while suppressed.
     public var suppressedBy: String?
 
-    /// The columns `init(row:)` reads, in order.
+    /// The columns `init(row:)` reads.
     static let columns = """
         id, fingerprint, rule, kind, component, severity, state, labels, summary, runbook_url, value, threshold,
         started_at, fired_at, resolved_at, last_evaluated_at, last_notified_at, acked_at, acked_by,
@@ -47,7 +47,7 @@ public struct AlertRecord: Sendable {
         var result = labels.filter { !["alertname", "component", "severity"].contains($0.0) }
         result.append(("alertname", rule))
         if let component { result.append(("component", component)) }
-        result.append(("severity", severity))
+        result.append(("severity", severity.rawValue))
         return result.sorted { $0.0 < $1.0 }
     }
 
@@ -56,7 +56,7 @@ public struct AlertRecord: Sendable {
         func time(_ ms: Int64?) -> JSONValue { ms.map { .string(Timestamps.rfc3339(milliseconds: $0)) } ?? .null }
         return .object([
             ("id", .int(id)), ("fingerprint", .string(fingerprint)), ("rule", .string(rule)), ("kind", .string(kind)),
-            ("component", .text(component)), ("severity", .string(severity)), ("state", .string(state)),
+            ("component", .text(component)), ("severity", .string(severity.rawValue)), ("state", .string(state.rawValue)),
             ("labels", .object(labels.map { ($0.0, .string($0.1)) })), ("summary", .string(summary)),
             ("runbook_url", .text(runbookURL)), ("value", .number(value)), ("threshold", .number(threshold)),
             ("started_at", time(startedAt)), ("fired_at", time(firedAt)), ("resolved_at", time(resolvedAt)),
@@ -71,36 +71,36 @@ public struct AlertRecord: Sendable {
     /// The outbox payload for `event`, as the alert stands after it.
     func notification(_ event: AlertNotification.Event, now: Int64) -> AlertNotification {
         AlertNotification(event: event, alertID: id, fingerprint: fingerprint, rule: rule, kind: kind, component: component,
-                          severity: severity, state: state, labels: notificationLabels, summary: summary,
+                          severity: severity.rawValue, state: state.rawValue, labels: notificationLabels, summary: summary,
                           runbookURL: runbookURL, value: value, threshold: threshold, startsAt: startedAt,
                           endsAt: resolvedAt, escalationLevel: escalationLevel, createdAt: now)
     }
 }
 
 extension AlertRecord {
-    /// Reads the current row of a statement selecting `columns`.
-    init(row s: Statement) {
-        id = s.int(0)
-        fingerprint = s.text(1) ?? ""
-        rule = s.text(2) ?? ""
-        kind = s.text(3) ?? ""
-        component = s.text(4)
-        severity = s.text(5) ?? "warning"
-        state = s.text(6) ?? "pending"
-        labelsJSON = s.text(7) ?? "{}"
-        summary = s.text(8) ?? ""
-        runbookURL = s.text(9)
-        value = s.optionalDouble(10)
-        threshold = s.optionalDouble(11)
-        startedAt = s.int(12)
-        firedAt = s.optionalInt(13)
-        resolvedAt = s.optionalInt(14)
-        lastEvaluatedAt = s.int(15)
-        lastNotifiedAt = s.optionalInt(16)
-        ackedAt = s.optionalInt(17)
-        ackedBy = s.text(18)
-        escalationLevel = Int(s.int(19))
-        escalatedAt = s.optionalInt(20)
-        suppressedBy = s.text(21)
+    /// Reads the current row of a statement selecting `columns`, by column name.
+    init(row: Row) throws(StoreError) {
+        id = try row.int("id")
+        fingerprint = try row.text("fingerprint") ?? ""
+        rule = try row.text("rule") ?? ""
+        kind = try row.text("kind") ?? ""
+        component = try row.text("component")
+        severity = try row.value("severity", as: AlertSeverity.self)
+        state = try row.value("state", as: AlertState.self)
+        labelsJSON = try row.text("labels") ?? "{}"
+        summary = try row.text("summary") ?? ""
+        runbookURL = try row.text("runbook_url")
+        value = try row.optionalDouble("value")
+        threshold = try row.optionalDouble("threshold")
+        startedAt = try row.int("started_at")
+        firedAt = try row.optionalInt("fired_at")
+        resolvedAt = try row.optionalInt("resolved_at")
+        lastEvaluatedAt = try row.int("last_evaluated_at")
+        lastNotifiedAt = try row.optionalInt("last_notified_at")
+        ackedAt = try row.optionalInt("acked_at")
+        ackedBy = try row.text("acked_by")
+        escalationLevel = Int(try row.int("escalation_level"))
+        escalatedAt = try row.optionalInt("escalated_at")
+        suppressedBy = try row.text("suppressed_by")
     }
 }

@@ -7,7 +7,7 @@ struct AlertStore {
 
     /// The alert for `fingerprint` that is not resolved, if any (at most one exists).
     func openAlert(fingerprint: String) throws(StoreError) -> AlertRecord? {
-        try first("SELECT \(AlertRecord.columns) FROM alerts WHERE fingerprint = ? AND state <> 'resolved'", [.text(fingerprint)])
+        try first("SELECT \(AlertRecord.columns) FROM alerts WHERE fingerprint = ? AND state <> '\(AlertState.resolved.rawValue)'", [.text(fingerprint)])
     }
 
     /// The alert with `id`.
@@ -17,21 +17,35 @@ struct AlertStore {
 
     /// Every alert not resolved.
     func openAlerts() throws(StoreError) -> [AlertRecord] {
-        try all("SELECT \(AlertRecord.columns) FROM alerts WHERE state <> 'resolved' ORDER BY id", [])
+        try all("SELECT \(AlertRecord.columns) FROM alerts WHERE state <> '\(AlertState.resolved.rawValue)' ORDER BY id", [])
+    }
+
+    /// Whether any alert is not resolved.
+    func hasOpenAlerts() throws(StoreError) -> Bool {
+        try database.scalarInt("SELECT 1 FROM alerts WHERE state <> '\(AlertState.resolved.rawValue)' LIMIT 1") != nil
     }
 
     /// Alerts in `state` (nil: all), newest first, at most `limit`.
-    func alerts(state: String?, limit: Int) throws(StoreError) -> [AlertRecord] {
+    func alerts(state: AlertState?, limit: Int) throws(StoreError) -> [AlertRecord] {
         if let state {
             return try all("SELECT \(AlertRecord.columns) FROM alerts WHERE state = ? ORDER BY started_at DESC, id DESC LIMIT ?",
-                           [.text(state), .integer(Int64(limit))])
+                           [.text(state.rawValue), .integer(Int64(limit))])
         }
         return try all("SELECT \(AlertRecord.columns) FROM alerts ORDER BY started_at DESC, id DESC LIMIT ?", [.integer(Int64(limit))])
     }
 
+    /// The firing alerts, most severe first, then by when they fired.
+    func firingAlerts() throws(StoreError) -> [AlertRecord] {
+        try all("""
+            SELECT \(AlertRecord.columns) FROM alerts WHERE state = '\(AlertState.firing.rawValue)'
+            ORDER BY CASE severity WHEN '\(AlertSeverity.critical.rawValue)' THEN 0 WHEN '\(AlertSeverity.warning.rawValue)' THEN 1 ELSE 2 END,
+                fired_at, id
+            """, [])
+    }
+
     /// Whether an alert about `component` is firing.
     func isFiring(component: String) throws(StoreError) -> Bool {
-        try database.scalarInt("SELECT 1 FROM alerts WHERE component = ? AND state = 'firing' LIMIT 1", [.text(component)]) != nil
+        try database.scalarInt("SELECT 1 FROM alerts WHERE component = ? AND state = '\(AlertState.firing.rawValue)' LIMIT 1", [.text(component)]) != nil
     }
 
     /// Inserts a new alert and returns it with its id.
@@ -41,7 +55,7 @@ struct AlertStore {
                 threshold, started_at, fired_at, last_evaluated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(record.fingerprint), .text(record.rule), .text(record.kind), optional(record.component),
-                      .text(record.severity), .text(record.state), .text(record.labelsJSON), .text(record.summary),
+                      .text(record.severity.rawValue), .text(record.state.rawValue), .text(record.labelsJSON), .text(record.summary),
                       optional(record.runbookURL), optional(record.value), optional(record.threshold),
                       .integer(record.startedAt), optional(record.firedAt), .integer(record.lastEvaluatedAt)])
         var inserted = record
@@ -56,7 +70,7 @@ struct AlertStore {
                 fired_at = ?, resolved_at = ?, last_evaluated_at = ?, last_notified_at = ?, acked_at = ?, acked_by = ?,
                 escalation_level = ?, escalated_at = ?, suppressed_by = ?
             WHERE id = ?
-            """).run([.text(record.state), .text(record.severity), .text(record.summary), optional(record.runbookURL),
+            """).run([.text(record.state.rawValue), .text(record.severity.rawValue), .text(record.summary), optional(record.runbookURL),
                       optional(record.value), optional(record.threshold), .integer(record.startedAt), optional(record.firedAt),
                       optional(record.resolvedAt), .integer(record.lastEvaluatedAt), optional(record.lastNotifiedAt),
                       optional(record.ackedAt), optional(record.ackedBy), .integer(Int64(record.escalationLevel)),
@@ -66,9 +80,9 @@ struct AlertStore {
     // MARK: - events
 
     /// Records an event in the alert's history.
-    func addEvent(alertID: Int64, at ts: Int64, _ event: String, detail: String? = nil) throws(StoreError) {
+    func addEvent(alertID: Int64, at ts: Int64, _ event: AlertEventKind, detail: String? = nil) throws(StoreError) {
         try database.prepare("INSERT INTO alert_events (alert_id, ts, event, detail) VALUES (?, ?, ?, ?)")
-            .run([.integer(alertID), .integer(ts), .text(event), optional(detail)])
+            .run([.integer(alertID), .integer(ts), .text(event.rawValue), optional(detail)])
     }
 
     /// One row of `alert_events` with its alert's rule, check and severity.
@@ -96,9 +110,10 @@ struct AlertStore {
         try statement.bind([alertID.map { .integer($0) } ?? .integer(since), .integer(Int64(limit))])
         var result: [Event] = []
         while try statement.step() {
-            result.append(Event(id: statement.int(0), alertID: statement.int(1), ts: statement.int(2), event: statement.text(3) ?? "",
-                                detail: statement.text(4), rule: statement.text(5) ?? "", component: statement.text(6),
-                                severity: statement.text(7) ?? ""))
+            let row = statement.row
+            result.append(Event(id: try row.int("id"), alertID: try row.int("alert_id"), ts: try row.int("ts"),
+                                event: try row.text("event") ?? "", detail: try row.text("detail"), rule: try row.text("rule") ?? "",
+                                component: try row.text("component"), severity: try row.text("severity") ?? ""))
         }
         return result
     }
@@ -125,12 +140,14 @@ struct AlertStore {
     /// the order they were first used: the ones a resolved notification goes to.
     func notifiedChannels(alertID: Int64) throws(StoreError) -> [String] {
         let statement = try database.prepare("""
-            SELECT channel FROM notifications WHERE alert_id = ? AND event IN ('firing', 'repeat', 'escalated')
+            SELECT channel FROM notifications WHERE alert_id = ?
+                AND event IN ('\(AlertNotification.Event.firing.rawValue)', '\(AlertNotification.Event.repeat.rawValue)',
+                              '\(AlertNotification.Event.escalated.rawValue)')
             GROUP BY channel ORDER BY MIN(id)
             """)
         try statement.bind([.integer(alertID)])
         var result: [String] = []
-        while try statement.step() { result.append(statement.text(0) ?? "") }
+        while try statement.step() { result.append(try statement.row.text("channel") ?? "") }
         return result
     }
 
@@ -158,9 +175,11 @@ struct AlertStore {
         try statement.bind([.integer(alertID)])
         var result: [OutboxRow] = []
         while try statement.step() {
-            result.append(OutboxRow(id: statement.int(0), channel: statement.text(1) ?? "", event: statement.text(2) ?? "",
-                                    createdAt: statement.int(3), attempts: statement.int(4), nextAttemptAt: statement.int(5),
-                                    deliveredAt: statement.optionalInt(6), lastError: statement.text(7)))
+            let row = statement.row
+            result.append(OutboxRow(id: try row.int("id"), channel: try row.text("channel") ?? "", event: try row.text("event") ?? "",
+                                    createdAt: try row.int("created_at"), attempts: try row.int("attempts"),
+                                    nextAttemptAt: try row.int("next_attempt_at"), deliveredAt: try row.optionalInt("delivered_at"),
+                                    lastError: try row.text("last_error")))
         }
         return result
     }
@@ -199,7 +218,7 @@ struct AlertStore {
         let statement = try database.prepare(sql)
         try statement.bind(values)
         var result: [SilenceRecord] = []
-        while try statement.step() { result.append(SilenceRecord(row: statement)) }
+        while try statement.step() { result.append(try SilenceRecord(row: statement.row)) }
         return result
     }
 
@@ -211,7 +230,7 @@ struct AlertStore {
         let statement = try database.prepare(sql)
         try statement.bind(values)
         var result: [AlertRecord] = []
-        while try statement.step() { result.append(AlertRecord(row: statement)) }
+        while try statement.step() { result.append(try AlertRecord(row: statement.row)) }
         return result
     }
 

@@ -34,7 +34,7 @@ struct OutboxStore {
     func claim(now: Int64, ids: [Int64]? = nil, channels: [AlertChannel], lease: (AlertChannel, Int) -> Int64) throws(StoreError) -> Claim {
         try database.writeTransaction { () throws(StoreError) -> Claim in
             var claim = Claim()
-            var candidates: [(id: Int64, channel: String, payload: String, attempts: Int64, error: String?)] = []
+            var candidates: [Candidate] = []
             if let ids {
                 let select = try database.prepare("""
                     SELECT id, channel, payload, attempts, last_error FROM notifications WHERE id = ? AND delivered_at IS NULL
@@ -42,7 +42,7 @@ struct OutboxStore {
                 for id in ids {
                     try select.bind([.integer(id)])
                     if try select.step() {
-                        candidates.append((select.int(0), select.text(1) ?? "", select.text(2) ?? "", select.int(3), select.text(4)))
+                        candidates.append(try Self.candidate(select.row))
                     }
                 }
             } else {
@@ -56,7 +56,7 @@ struct OutboxStore {
                     """)
                 try select.bind([.integer(now)] + names + [.integer(Int64(Self.claimLimit))])
                 while try select.step() {
-                    candidates.append((select.int(0), select.text(1) ?? "", select.text(2) ?? "", select.int(3), select.text(4)))
+                    candidates.append(try Self.candidate(select.row))
                 }
                 try explainOrphans(now: now, configured: names, placeholders: placeholders, into: &claim)
             }
@@ -89,16 +89,24 @@ struct OutboxStore {
         }
     }
 
+    /// An undelivered row as `claim` first reads it.
+    private typealias Candidate = (id: Int64, channel: String, payload: String, attempts: Int64, error: String?)
+
+    private static func candidate(_ row: TTAMonitorCore.Row) throws(StoreError) -> Candidate {
+        (try row.int("id"), try row.text("channel") ?? "", try row.text("payload") ?? "", try row.int("attempts"),
+         try row.text("last_error"))
+    }
+
     /// Counts due rows whose channel is not configured and says why on each (written only
     /// when the text changes, so a waiting row costs no write per run).
     private func explainOrphans(now: Int64, configured names: [Statement.Value], placeholders: String,
                                 into claim: inout Claim) throws(StoreError) {
         let count = try database.prepare("""
-            SELECT channel, COUNT(*) FROM notifications
+            SELECT channel, COUNT(*) AS due FROM notifications
             WHERE delivered_at IS NULL AND next_attempt_at <= ? AND channel NOT IN (\(placeholders)) GROUP BY channel
             """)
         try count.bind([.integer(now)] + names)
-        while try count.step() { claim.orphaned[count.text(0) ?? "", default: 0] += Int(count.int(1)) }
+        while try count.step() { claim.orphaned[try count.row.text("channel") ?? "", default: 0] += Int(try count.row.int("due")) }
         let explain = try database.prepare("""
             UPDATE notifications SET last_error = ?1
             WHERE delivered_at IS NULL AND channel = ?2 AND next_attempt_at <= ?3 AND (last_error IS NULL OR last_error <> ?1)

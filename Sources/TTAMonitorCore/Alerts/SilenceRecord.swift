@@ -12,19 +12,19 @@ public struct SilenceRecord: Sendable {
     /// Why, and who.
     public var comment: String?, createdBy: String?
 
-    /// The columns `init(row:)` reads, in order.
+    /// The columns `init(row:)` reads.
     static let columns = "id, component, rule, created_at, expires_at, removed_at, comment, created_by"
 
-    /// Reads the current row of a statement selecting `columns`.
-    init(row s: Statement) {
-        id = s.int(0)
-        component = s.text(1)
-        rule = s.text(2)
-        createdAt = s.int(3)
-        expiresAt = s.int(4)
-        removedAt = s.optionalInt(5)
-        comment = s.text(6)
-        createdBy = s.text(7)
+    /// Reads the current row of a statement selecting `columns`, by column name.
+    init(row: Row) throws(StoreError) {
+        id = try row.int("id")
+        component = try row.text("component")
+        rule = try row.text("rule")
+        createdAt = try row.int("created_at")
+        expiresAt = try row.int("expires_at")
+        removedAt = try row.optionalInt("removed_at")
+        comment = try row.text("comment")
+        createdBy = try row.text("created_by")
     }
 
     /// Whether it silences at `now`.

@@ -5,7 +5,8 @@ extension CommandTable {
         summary: "List, acknowledge, silence and route alerts.",
         subcommands: [
             CommandSpec("list", summary: "List alerts.", options: [
-                OptionSpec(CommandOptions.AlertsList.state, value: "state", help: "Which alerts (default: firing).", allowed: ["firing", "pending", "resolved", "all"]),
+                OptionSpec(CommandOptions.AlertsList.state, value: "state", help: "Which alerts (default: firing).",
+                           allowed: [AlertState.firing, .pending, .resolved].map(\.rawValue) + ["all"]),
             ], action: AlertsListCommand.list),
             CommandSpec("show", summary: "Show one alert and its events.", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: AlertsListCommand.show),
             CommandSpec("ack", summary: "Acknowledge an alert (stops escalation).", arguments: [ArgumentSpec("id", help: "Alert id.", required: true)], action: AlertsActionCommand.ack),

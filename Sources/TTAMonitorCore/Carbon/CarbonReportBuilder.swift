@@ -13,7 +13,7 @@ struct CarbonReportBuilder {
         var bySource: [String: CarbonReport.Totals] = [:]
         for run in runs {
             Self.add(run, to: &totals)
-            Self.add(run, to: &bySource[run.source, default: CarbonReport.Totals()])
+            Self.add(run, to: &bySource[run.source.rawValue, default: CarbonReport.Totals()])
         }
         let intensity = CarbonIntensity.resolve(config)
         let threshold = config.dailyThresholdKg
@@ -75,7 +75,7 @@ struct CarbonReportBuilder {
                         restKg -= part.emissionsKg
                     }
                     add(CarbonAttribution.other, kwh: max(0, restKWh), kg: max(0, restKg), countsRun: true)
-                } else if run.source == "codecarbon" {
+                } else if run.source == .codecarbon {
                     add("codecarbon:" + (run.project ?? "unknown"), kwh: run.energyKWh, kg: run.emissionsKg, countsRun: true)
                 } else {
                     add(CarbonAttribution.other, kwh: run.energyKWh, kg: run.emissionsKg, countsRun: true)

@@ -3,7 +3,7 @@
 /// column without a field per column here.
 struct CarbonRun: Sendable, Equatable {
     /// `codecarbon` or `measure`.
-    var source: String
+    var source: CarbonRunSource
     /// Idempotency key: a second insert with the same key adds nothing.
     var rowKey: String
     /// The file and physical line an imported row came from.

@@ -2,10 +2,17 @@
 struct CarbonRunStore {
     let database: Database
 
+    /// The emissions (kg) of the runs of local day `day` (`YYYY-MM-DD`), nil when there are none.
+    func emissions(localDay day: String) throws(StoreError) -> Double? {
+        let statement = try database.prepare("SELECT SUM(emissions_kg) AS emissions FROM carbon_runs WHERE local_day = ?")
+        try statement.bind([.text(day)])
+        return try statement.step() ? try statement.row.optionalDouble("emissions") : nil
+    }
+
     /// A stored run as reports need it.
     struct StoredRun: Sendable {
         var id: Int64
-        var source: String
+        var source: CarbonRunSource
         var ts: Int64
         var localDay: String
         var project: String?
@@ -44,7 +51,7 @@ struct CarbonRunStore {
             let statement = try database.prepare(Self.insertSQL)
             var ids: [Int64?] = []
             for run in runs {
-                var values: [Statement.Value] = [.text(run.source), .text(run.rowKey),
+                var values: [Statement.Value] = [.text(run.source.rawValue), .text(run.rowKey),
                                                  run.sourceFile.map { .text($0) } ?? .null,
                                                  run.sourceLine.map { .integer(Int64($0)) } ?? .null,
                                                  .integer(run.ts), .text(run.localDay)]
@@ -64,7 +71,7 @@ struct CarbonRunStore {
     func insertMeasured(_ run: CarbonRun, attribution: [Attribution]) throws(StoreError) -> Int64 {
         try database.writeTransaction { () throws(StoreError) in
             let statement = try database.prepare(Self.insertSQL)
-            var values: [Statement.Value] = [.text(run.source), .text(run.rowKey), .null, .null, .integer(run.ts), .text(run.localDay)]
+            var values: [Statement.Value] = [.text(run.source.rawValue), .text(run.rowKey), .null, .null, .integer(run.ts), .text(run.localDay)]
             values += CarbonRun.textColumns.map { run.texts[$0].map { .text($0) } ?? .null }
             values += CarbonRun.numberColumns.map { run.numbers[$0].map { .real($0) } ?? .null }
             values += [run.method.map { .text($0) } ?? .null, run.extra.map { .text($0) } ?? .null]
@@ -101,13 +108,16 @@ struct CarbonRunStore {
         try statement.bind(values)
         var runs: [StoredRun] = []
         while try statement.step() {
-            runs.append(StoredRun(id: statement.int(0), source: statement.text(1) ?? "", ts: statement.int(2),
-                                  localDay: statement.text(3) ?? "", project: statement.text(4), label: statement.text(5),
-                                  component: statement.text(6), model: statement.text(7),
-                                  energyKWh: statement.optionalDouble(8) ?? 0, emissionsKg: statement.optionalDouble(9) ?? 0,
-                                  cpuEnergyKWh: statement.optionalDouble(10), gpuEnergyKWh: statement.optionalDouble(11),
-                                  ramEnergyKWh: statement.optionalDouble(12), countryISOCode: statement.text(13),
-                                  method: statement.text(14)))
+            let row = statement.row
+            runs.append(StoredRun(id: try row.int("id"), source: try row.value("source", as: CarbonRunSource.self), ts: try row.int("ts"),
+                                  localDay: try row.text("local_day") ?? "", project: try row.text("project"),
+                                  label: try row.text("label"), component: try row.text("component"), model: try row.text("model"),
+                                  energyKWh: try row.optionalDouble("energy_kwh") ?? 0,
+                                  emissionsKg: try row.optionalDouble("emissions_kg") ?? 0,
+                                  cpuEnergyKWh: try row.optionalDouble("cpu_energy_kwh"),
+                                  gpuEnergyKWh: try row.optionalDouble("gpu_energy_kwh"),
+                                  ramEnergyKWh: try row.optionalDouble("ram_energy_kwh"),
+                                  countryISOCode: try row.text("country_iso_code"), method: try row.text("method")))
         }
         return runs
     }
@@ -121,8 +131,10 @@ struct CarbonRunStore {
             try statement.bind([.integer(id)])
             var items: [Attribution] = []
             while try statement.step() {
-                items.append(Attribution(component: statement.text(0) ?? "", cpuSeconds: statement.double(1), share: statement.double(2),
-                                         energyKWh: statement.double(3), emissionsKg: statement.double(4)))
+                let row = statement.row
+                items.append(Attribution(component: try row.text("component") ?? "", cpuSeconds: try row.double("cpu_seconds"),
+                                         share: try row.double("share"), energyKWh: try row.double("energy_kwh"),
+                                         emissionsKg: try row.double("emissions_kg")))
             }
             if !items.isEmpty { result[id] = items }
         }

@@ -33,7 +33,7 @@ struct CodeCarbonRowParser {
         guard ts <= now + Self.futureToleranceMs else {
             return failure("timestamp '\(stamp)' is in the future")
         }
-        var run = CarbonRun(source: "codecarbon", rowKey: "", sourceFile: file, sourceLine: record.line,
+        var run = CarbonRun(source: .codecarbon, rowKey: "", sourceFile: file, sourceLine: record.line,
                             ts: ts, localDay: LocalTime.day(ts))
         for column in CodeCarbonColumn.allCases where column != .timestamp {
             guard let text = value(column), !text.isEmpty else {

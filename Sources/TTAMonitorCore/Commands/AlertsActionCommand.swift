@@ -9,7 +9,7 @@ enum AlertsActionCommand {
         let now = alerts.now
         let outcome = try database.writeTransaction { () throws(StoreError) -> (AlertRecord, Bool) in
             var alert = try alerts.alert(id, in: database)
-            guard alert.state != "resolved", alert.ackedAt == nil else { return (alert, false) }
+            guard alert.state != .resolved, alert.ackedAt == nil else { return (alert, false) }
             try AlertLifecycle(store: AlertStore(database: database), config: config?.alerts ?? AlertsConfig(), now: now)
                 .acknowledge(&alert, by: alerts.user)
             return (alert, true)
@@ -18,7 +18,7 @@ enum AlertsActionCommand {
         let text: String
         if changed {
             text = "Acknowledged alert \(id) (\(AlertsCommandSupport.subject(alert))): no more escalation or repeats."
-        } else if alert.state == "resolved" {
+        } else if alert.state == .resolved {
             text = "Alert \(id) is already resolved; nothing to acknowledge."
         } else {
             text = "Alert \(id) was already acknowledged."
@@ -37,7 +37,7 @@ enum AlertsActionCommand {
         let now = alerts.now
         let outcome = try database.writeTransaction { () throws(StoreError) -> (AlertRecord, Int, Bool) in
             var alert = try alerts.alert(id, in: database)
-            guard alert.state != "resolved" else { return (alert, 0, false) }
+            guard alert.state != .resolved else { return (alert, 0, false) }
             let queued = try AlertLifecycle(store: AlertStore(database: database), config: config?.alerts ?? AlertsConfig(), now: now)
                 .resolve(&alert, detail: "resolved by hand" + (alerts.user.map { " by \($0)" } ?? ""))
             return (alert, queued, true)

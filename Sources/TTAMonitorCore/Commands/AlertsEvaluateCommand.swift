@@ -14,7 +14,7 @@ enum AlertsEvaluateCommand {
                 ("firing", .int(Int64(outcome.firing))), ("pending", .int(Int64(outcome.pending))),
                 ("changes", .array(outcome.changes.map { change in
                     .object([("alert_id", .int(change.alertID)), ("rule", .string(change.rule)), ("component", .text(change.component)),
-                             ("from", .text(change.from)), ("to", .string(change.to)), ("suppressed_by", .text(change.suppressedBy)),
+                             ("from", .text(change.from?.rawValue)), ("to", .string(change.to.rawValue)), ("suppressed_by", .text(change.suppressedBy)),
                              ("summary", .string(change.summary))])
                 })),
                 ("notifications_queued", .int(Int64(outcome.queued))),
@@ -29,7 +29,7 @@ enum AlertsEvaluateCommand {
             var table = TextTable(headers: ["ID", "RULE", "COMPONENT", "FROM", "TO", "NOTE", "SUMMARY"],
                                   alignments: [.right, .left, .left, .left, .left, .left, .left])
             for change in outcome.changes {
-                table.add(["\(change.alertID)", change.rule, change.component ?? "-", change.from ?? "new", change.to,
+                table.add(["\(change.alertID)", change.rule, change.component ?? "-", change.from?.rawValue ?? "new", change.to.rawValue,
                            change.suppressedBy ?? "-", change.summary])
             }
             text += table.render(header: context.style.bold) + "\n"

@@ -39,7 +39,7 @@ enum AlertsListCommand {
                 if record.ackedAt != nil { notes.append("acked") }
                 if let suppressed = record.suppressedBy { notes.append(suppressed) }
                 if record.escalationLevel > 0 { notes.append("level \(record.escalationLevel)") }
-                table.add(["\(record.id)", record.state, record.severity, record.rule, record.component ?? "-",
+                table.add(["\(record.id)", record.state.rawValue, record.severity.rawValue, record.rule, record.component ?? "-",
                            Timestamps.age(milliseconds: (record.resolvedAt ?? now) - record.startedAt),
                            AlertNumber.text(record.value), notes.isEmpty ? "-" : notes.joined(separator: ","), record.summary])
             }
@@ -85,7 +85,7 @@ enum AlertsListCommand {
         func time(_ ms: Int64?) -> String { ms.map { Timestamps.rfc3339(milliseconds: $0) } ?? "-" }
         var text = "Alert \(record.id): \(TerminalSafeText.neutralise(AlertsCommandSupport.subject(record)))\n"
         let fields: [(String, String)] = [
-            ("state", record.state), ("severity", record.severity), ("kind", record.kind), ("summary", record.summary),
+            ("state", record.state.rawValue), ("severity", record.severity.rawValue), ("kind", record.kind), ("summary", record.summary),
             ("value", AlertNumber.text(record.value)), ("threshold", AlertNumber.text(record.threshold)),
             ("started", time(record.startedAt)), ("fired", time(record.firedAt)), ("resolved", time(record.resolvedAt)),
             ("acknowledged", record.ackedAt.map { time($0) + (record.ackedBy.map { " by \($0)" } ?? "") } ?? "no"),

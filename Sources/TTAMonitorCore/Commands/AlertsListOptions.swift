@@ -4,11 +4,11 @@ struct AlertsListOptions: Sendable {
     /// and all). The report echoes it, `all` included.
     var state: String
 
-    /// The state to select, nil for every state.
-    var filter: String? { state == "all" ? nil : state }
+    /// The state to select, nil for every state (`all`).
+    var filter: AlertState? { AlertState(rawValue: state) }
 
     /// Reads the options.
     init(invocation: ParsedInvocation) {
-        state = invocation.value(CommandOptions.AlertsList.state) ?? "firing"
+        state = invocation.value(CommandOptions.AlertsList.state) ?? AlertState.firing.rawValue
     }
 }

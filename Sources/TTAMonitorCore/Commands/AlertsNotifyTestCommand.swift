@@ -55,8 +55,8 @@ enum AlertsNotifyTestCommand {
     /// The notification a test sends: severity info, alertname `tta-monitor-test`.
     static func testNotification(channel: String, now: Int64) -> AlertNotification {
         AlertNotification(event: .test, alertID: nil, fingerprint: "test:\(channel)", rule: "notify-test", kind: "test",
-                          component: nil, severity: "info", state: "firing",
-                          labels: [("alertname", "tta-monitor-test"), ("severity", "info")],
+                          component: nil, severity: AlertSeverity.info.rawValue, state: AlertState.firing.rawValue,
+                          labels: [("alertname", "tta-monitor-test"), ("severity", AlertSeverity.info.rawValue)],
                           summary: "Test notification from tta-monitor on \(hostName()) through channel '\(channel)'",
                           startsAt: now, createdAt: now)
     }

@@ -56,7 +56,7 @@ enum CarbonMeasureCommand {
     /// The `carbon_runs` row for a measurement.
     static func row(_ measurement: EnergyMeasurement, label: String?, project: String?, intensity: CarbonIntensity) -> CarbonRun {
         let emissions = intensity.kilograms(kWh: measurement.energyKWh)
-        var run = CarbonRun(source: "measure", rowKey: "measure:\(measurement.startedAt):\(getpid())",
+        var run = CarbonRun(source: .measure, rowKey: "measure:\(measurement.startedAt):\(getpid())",
                             ts: measurement.endedAt, localDay: LocalTime.day(measurement.endedAt))
         run.texts["project"] = project ?? "tta"
         run.texts["label"] = label

@@ -45,18 +45,18 @@ struct ExportRun {
         }
         guard let query = ExportRowQuery.make(request.report, period: request.period, checks: request.checks) else { return }
         // One read transaction: the rows are one consistent snapshot even while `check` writes.
-        try database.execute("BEGIN DEFERRED")
-        defer { try? database.execute("COMMIT") }
-        let statement = try database.prepare(query.sql)
-        try statement.bind(query.bindings)
-        try formatter.begin(columns: query.columns, header: header, into: sink)
-        var count = 0
-        while try statement.step() {
-            try formatter.row(from: statement, columns: query.columns, first: count == 0, into: sink)
-            count += 1
-            if count % 100_000 == 0 { progress?(count) }
+        try database.readSnapshot {
+            let statement = try database.prepare(query.sql)
+            try statement.bind(query.bindings)
+            try formatter.begin(columns: query.columns, header: header, into: sink)
+            var count = 0
+            while try statement.step() {
+                try formatter.row(from: statement, columns: query.columns, first: count == 0, into: sink)
+                count += 1
+                if count % 100_000 == 0 { progress?(count) }
+            }
+            try formatter.end(rowCount: count, into: sink)
         }
-        try formatter.end(rowCount: count, into: sink)
     }
 
     private func pdf(database: Database, header: ExportHeader) throws -> [UInt8] {
@@ -69,9 +69,7 @@ struct ExportRun {
                 report.tableRows.append(StatusExportRows.cells(of: statement, columns: query.columns))
             }
             if report.tableRows.count == PDFReport.rowCap {
-                let total = try database.prepare("SELECT count(*) FROM (\(query.sql))")
-                try total.bind(query.bindings)
-                if try total.step() { report.omittedRows = Int(total.int(0)) - PDFReport.rowCap }
+                report.omittedRows = Int(try query.count(in: database)) - PDFReport.rowCap
             }
         }
         return report.render()

@@ -52,7 +52,7 @@ enum ExportMetrics {
         ]
         let bySeverity = Dictionary(grouping: snapshot.firingAlerts, by: \.severity).mapValues(\.count)
         families.append(Family(name: "tta_monitor_alerts_firing", help: "Alerts firing now, by severity.",
-                               samples: ["critical", "warning", "info"].map { ([("severity", $0)], Double(bySeverity[$0] ?? 0)) }))
+                               samples: [AlertSeverity.critical, .warning, .info].map { ([("severity", $0.rawValue)], Double(bySeverity[$0] ?? 0)) }))
         if snapshot.carbon.runs > 0 {
             families += [
                 Family(name: "tta_monitor_carbon_energy_joules", help: "Energy of the carbon runs in the export period (kWh x 3.6e6).",

@@ -19,7 +19,7 @@ struct ExportSnapshot: Sendable {
         var id: Int64
         var rule: String
         var component: String?
-        var severity: String
+        var severity: AlertSeverity
         var summary: String
         var firedAt: Int64?
     }
@@ -89,26 +89,18 @@ struct ExportSnapshot: Sendable {
     }
 
     private static func firing(_ database: Database, checks: [String]) throws(StoreError) -> [FiringAlert] {
-        let statement = try database.prepare("""
-            SELECT id, rule, component, severity, summary, fired_at FROM alerts WHERE state = 'firing'
-            ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fired_at, id
-            """)
         var alerts: [FiringAlert] = []
-        while try statement.step() {
-            let component = statement.text(2)
-            if !checks.isEmpty, !(component.map(checks.contains) ?? false) { continue }
-            alerts.append(FiringAlert(id: statement.int(0), rule: statement.text(1) ?? "", component: component,
-                                      severity: statement.text(3) ?? "", summary: statement.text(4) ?? "",
-                                      firedAt: statement.optionalInt(5)))
+        for alert in try AlertStore(database: database).firingAlerts() {
+            if !checks.isEmpty, !(alert.component.map(checks.contains) ?? false) { continue }
+            alerts.append(FiringAlert(id: alert.id, rule: alert.rule, component: alert.component, severity: alert.severity,
+                                      summary: alert.summary, firedAt: alert.firedAt))
         }
         return alerts
     }
 
     private static func carbonTotals(_ database: Database, period: ExportPeriod, checks: [String]) throws(StoreError) -> CarbonTotals {
         guard let query = ExportRowQuery.make(.carbon, period: period, checks: checks) else { return CarbonTotals() }
-        let statement = try database.prepare("SELECT count(*), total(energy_kwh), total(emissions_kg) FROM (\(query.sql))")
-        try statement.bind(query.bindings)
-        guard try statement.step() else { return CarbonTotals() }
-        return CarbonTotals(runs: statement.int(0), energyKwh: statement.double(1), emissionsKg: statement.double(2))
+        let totals = try query.carbonTotals(in: database)
+        return CarbonTotals(runs: totals.runs, energyKwh: totals.energyKwh, emissionsKg: totals.emissionsKg)
     }
 }

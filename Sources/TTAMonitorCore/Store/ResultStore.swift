@@ -59,10 +59,11 @@ public struct ResultStore {
                 try upsert.bind([.text(result.check), .text(result.kind), .integer(info?.critical == true ? 1 : 0),
                                  info?.intervalMs.map { .integer($0) } ?? .null])
                 guard try upsert.step() else { throw StoreError("component upsert returned no row", path: database.path) }
-                let componentID = upsert.int(0)
-                let previousStatus = upsert.optionalInt(1)
-                let previousSince = upsert.optionalInt(2)
-                let previousCount = upsert.int(3)
+                let returned = upsert.row
+                let componentID = try returned.int("id")
+                let previousStatus = try returned.optionalInt("last_status")
+                let previousSince = try returned.optionalInt("status_since")
+                let previousCount = try returned.int("consecutive")
                 _ = try? upsert.step()
                 // `status` in check_results is what the probe saw (availability is computed
                 // from it); the reported status drives the component's current state.

@@ -6,6 +6,8 @@ import CSQLite
 public final class Statement {
     let handle: OpaquePointer
     private let database: Database
+    /// Result column name → index, built on the first lookup by name (`columnIndex`).
+    var columnIndexes: [String: Int32]?
 
     init(database: Database, sql: String) throws(StoreError) {
         var statement: OpaquePointer?
@@ -16,6 +18,9 @@ public final class Statement {
     }
 
     deinit { sqlite3_finalize(handle) }
+
+    /// An error about this statement's result columns, on this statement's database.
+    func columnError(_ message: String) -> StoreError { StoreError(message, path: database.path) }
 
     /// A value that can be bound to a parameter.
     public enum Value: Sendable {

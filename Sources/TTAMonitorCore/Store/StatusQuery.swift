@@ -61,15 +61,16 @@ public struct StatusQuery {
             """)
         var result: [String: ComponentState] = [:]
         while try statement.step() {
-            let name = statement.text(0) ?? ""
+            let row = statement.row
+            let name = try row.text("name") ?? ""
             result[name] = ComponentState(
-                name: name, kind: statement.text(1) ?? "", critical: statement.int(2) != 0,
-                intervalMs: statement.optionalInt(3),
-                lastStatus: statement.optionalInt(4).flatMap { CheckStatus(rawValue: Int($0)) },
-                lastTimestamp: statement.optionalInt(5), statusSince: statement.optionalInt(6),
-                consecutive: statement.int(7), lastMessage: statement.text(8),
-                softStatus: statement.optionalInt(9).flatMap { CheckStatus(rawValue: Int($0)) },
-                softCount: Int(statement.int(10)))
+                name: name, kind: try row.text("kind") ?? "", critical: try row.int("critical") != 0,
+                intervalMs: try row.optionalInt("interval_ms"),
+                lastStatus: try row.optionalInt("last_status").flatMap { CheckStatus(rawValue: Int($0)) },
+                lastTimestamp: try row.optionalInt("last_ts"), statusSince: try row.optionalInt("status_since"),
+                consecutive: try row.int("consecutive"), lastMessage: try row.text("last_message"),
+                softStatus: try row.optionalInt("soft_status").flatMap { CheckStatus(rawValue: Int($0)) },
+                softCount: Int(try row.int("soft_count")))
         }
         return result
     }
@@ -95,14 +96,16 @@ public struct StatusQuery {
         // Raw latencies stay plain Doubles: sorting them is the hot path of `status` on a
         // long history; weights are only needed once rollups take part.
         var latencies: [Double] = []
+        // The hot loop of `status`: names resolve to indexes once, before it.
+        let statusColumn = try statement.columnIndex("status"), latencyColumn = try statement.columnIndex("latency_ms")
         while try statement.step() {
             stats.total += 1
-            switch statement.int(0) {
+            switch statement.int(statusColumn) {
             case 0, 1: stats.up += 1
             case 3: stats.unknown += 1
             default: break
             }
-            if let latency = statement.optionalDouble(1) { latencies.append(latency) }
+            if let latency = statement.optionalDouble(latencyColumn) { latencies.append(latency) }
         }
         var rolledUp: [(value: Double, weight: Double)] = []
         let oldestRaw = try database.scalarInt("SELECT MIN(ts) FROM check_results WHERE component_id = ?", [.integer(id)])
@@ -114,12 +117,13 @@ public struct StatusQuery {
                 """)
             try rollups.bind([.integer(id), .integer(since), .integer(oldestRaw ?? Int64.max)])
             while try rollups.step() {
-                stats.total += Int(rollups.int(0))
-                stats.up += Int(rollups.int(1) + rollups.int(2))
-                stats.unknown += Int(rollups.int(3))
-                let count = Double(rollups.int(4))
-                if count > 0, let p50 = rollups.optionalDouble(5), let p95 = rollups.optionalDouble(6),
-                   let max = rollups.optionalDouble(7) {
+                let row = rollups.row
+                stats.total += Int(try row.int("count"))
+                stats.up += Int(try row.int("ok") + row.int("warning"))
+                stats.unknown += Int(try row.int("unknown"))
+                let count = Double(try row.int("latency_count"))
+                if count > 0, let p50 = try row.optionalDouble("latency_p50"), let p95 = try row.optionalDouble("latency_p95"),
+                   let max = try row.optionalDouble("latency_max") {
                     rolledUp += [(p50, count * 0.5), (p95, count * 0.45), (max, count * 0.05)]
                 }
             }
@@ -143,8 +147,10 @@ public struct StatusQuery {
             FROM purge_log ORDER BY id DESC LIMIT 1
             """)
         guard try statement.step() else { return nil }
-        return PurgeRecord(startedAt: statement.int(0), finishedAt: statement.int(1), dryRun: statement.int(2) != 0,
-                           rowsRemoved: statement.int(3), bytesReclaimed: statement.int(4), details: statement.text(5) ?? "{}")
+        let row = statement.row
+        return PurgeRecord(startedAt: try row.int("started_at"), finishedAt: try row.int("finished_at"),
+                           dryRun: try row.int("dry_run") != 0, rowsRemoved: try row.int("rows_removed"),
+                           bytesReclaimed: try row.int("bytes_reclaimed"), details: try row.text("details") ?? "{}")
     }
 
     /// One row of `purge_log`.

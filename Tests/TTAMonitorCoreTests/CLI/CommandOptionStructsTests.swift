@@ -43,7 +43,7 @@ import Testing
         #expect(throws: UsageError.self) { try AlertsSilenceOptions(context: missing) }
         let list = AlertsListOptions(invocation: try context(["alerts", "list", "--state", "all"]).invocation)
         #expect(list.state == "all" && list.filter == nil)
-        #expect(AlertsListOptions(invocation: try context(["alerts", "list"]).invocation).filter == "firing")
+        #expect(AlertsListOptions(invocation: try context(["alerts", "list"]).invocation).filter == .firing)
         #expect(try AlertsHistoryOptions(context: try context(["alerts", "history"])).since == .seconds(7 * 86_400))
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct CarbonReportTests {
     static func run(_ id: Int64, day: String, kg: Double, kwh: Double, project: String = "TTA", model: String? = nil,
-                    country: String? = "USA", source: String = "codecarbon", gpu: Double? = nil, method: String? = nil) -> CarbonRunStore.StoredRun {
+                    country: String? = "USA", source: CarbonRunSource = .codecarbon, gpu: Double? = nil, method: String? = nil) -> CarbonRunStore.StoredRun {
         CarbonRunStore.StoredRun(id: id, source: source, ts: LocalTime.startOfDay(day)! + 3_600_000, localDay: day, project: project,
                                  label: nil, component: nil, model: model ?? project, energyKWh: kwh, emissionsKg: kg,
                                  cpuEnergyKWh: kwh, gpuEnergyKWh: gpu, ramEnergyKWh: nil, countryISOCode: country, method: method)
@@ -50,7 +50,7 @@ import Testing
         let period = try #require(CarbonPeriod.day("2026-03-10", now: 0))
         var config = CarbonConfig()
         config.country = "FRA"
-        let measured = Self.run(1, day: "2026-03-10", kg: 0.1, kwh: 1.0, country: "FRA", source: "measure", gpu: 0.6,
+        let measured = Self.run(1, day: "2026-03-10", kg: 0.1, kwh: 1.0, country: "FRA", source: .measure, gpu: 0.6,
                                 method: "{\"gpu\":{\"method\":\"nvidia-smi\",\"idle_share\":0.9}}")
         let attribution: [Int64: [CarbonRunStore.Attribution]] = [1: [
             .init(component: "redis", cpuSeconds: 3, share: 0.25, energyKWh: 0.1, emissionsKg: 0.01),

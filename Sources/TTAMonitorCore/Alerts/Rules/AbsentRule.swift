@@ -26,8 +26,8 @@ struct AbsentRule: AlertCondition {
         let threshold = Double(limit) / 1_000
         guard let componentID = subject.componentID,
               // A result from the future proves nothing about the component being alive now.
-              let last = try subject.database.scalarInt("SELECT MAX(ts) FROM check_results WHERE component_id = ? AND ts <= ?",
-                                                        [.integer(componentID), .integer(FutureResults.horizon(now: subject.now))]) else {
+              let last = try ResultStore(database: subject.database)
+                  .lastResultTime(componentID: componentID, notAfter: FutureResults.horizon(now: subject.now)) else {
             // Never seen: pending from the first evaluation that noticed, firing after `for`.
             let since = subject.openSince ?? subject.now
             return AlertObservation(subject.now - since >= limit ? .firing : .pending, threshold: threshold, since: since,

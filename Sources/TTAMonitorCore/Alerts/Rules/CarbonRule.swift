@@ -29,9 +29,7 @@ struct CarbonRule: AlertCondition {
 
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         let day = Self.localDay(milliseconds: subject.now)
-        let statement = try subject.database.prepare("SELECT SUM(emissions_kg) FROM carbon_runs WHERE local_day = ?")
-        try statement.bind([.text(day)])
-        guard try statement.step(), let total = statement.optionalDouble(0) else { return .inactive }
+        guard let total = try CarbonRunStore(database: subject.database).emissions(localDay: day) else { return .inactive }
         return AlertObservation(total > limitKg ? .firing : .inactive, value: total, threshold: limitKg,
                                 placeholders: ["day": day])
     }

@@ -18,25 +18,21 @@ struct StatusRule: AlertCondition {
 
     func observe(_ subject: AlertSubject) throws(StoreError) -> AlertObservation {
         guard let componentID = subject.componentID else { return .inactive }
-        let statement = try subject.database.prepare("""
-            SELECT ts, COALESCE(reported_status, status), message FROM check_results WHERE component_id = ? AND ts <= ?
-            ORDER BY ts DESC LIMIT ?
-            """)
-        // A result from the future would stay "latest" forever and hide every newer one.
-        try statement.bind([.integer(componentID), .integer(FutureResults.horizon(now: subject.now)),
-                            .integer(Int64(hold.scanLimit))])
         var streak: [Int64] = []
         var latestStatus: CheckStatus?
         var latestMessage = ""
-        while try statement.step() {
-            let status = CheckStatus(rawValue: Int(statement.int(1))) ?? .unknown
+        // A result from the future would stay "latest" forever and hide every newer one.
+        try ResultStore(database: subject.database).visitRecentStatuses(
+            componentID: componentID, notAfter: FutureResults.horizon(now: subject.now), limit: hold.scanLimit
+        ) { ts, status, message in
             if latestStatus == nil {
                 latestStatus = status
-                latestMessage = statement.text(2) ?? ""
+                latestMessage = message ?? ""
             }
-            guard status != .ok else { break }
-            streak.append(statement.int(0))
-            if case .duration(let duration) = hold, subject.now - statement.int(0) >= duration.milliseconds { break }
+            guard status != .ok else { return false }
+            streak.append(ts)
+            if case .duration(let duration) = hold, subject.now - ts >= duration.milliseconds { return false }
+            return true
         }
         let (state, since) = hold.judge(streak: streak, now: subject.now)
         return AlertObservation(state, value: latestStatus.map { Double($0.rawValue) }, since: since,

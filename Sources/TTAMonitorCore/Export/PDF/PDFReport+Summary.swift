@@ -57,8 +57,8 @@ extension PDFReport {
                 .init(title: "Fired (UTC)", weight: 2.1), .init(title: "Severity", weight: 1), .init(title: "Rule", weight: 1.6),
                 .init(title: "Component", weight: 1.6), .init(title: "Summary", weight: 4),
             ]).draw(snapshot.firingAlerts.map { alert in
-                [alert.firedAt.map(ExportTimeText.table) ?? "-", alert.severity, alert.rule, alert.component ?? "-", alert.summary]
-            }, colors: snapshot.firingAlerts.map { $0.severity == "critical" ? .critical : $0.severity == "warning" ? .warning : .text },
+                [alert.firedAt.map(ExportTimeText.table) ?? "-", alert.severity.rawValue, alert.rule, alert.component ?? "-", alert.summary]
+            }, colors: snapshot.firingAlerts.map { $0.severity == .critical ? .critical : $0.severity == .warning ? .warning : .text },
                in: flow)
         }
     }

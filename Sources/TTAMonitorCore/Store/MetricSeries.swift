@@ -19,7 +19,7 @@ struct MetricSeries {
                  limit: Int = 100_000) throws(StoreError) -> [Sample] {
         if metric == "latency_ms" {
             return try read("""
-                SELECT ts, latency_ms FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ? AND latency_ms IS NOT NULL
+                SELECT ts, latency_ms AS value FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ? AND latency_ms IS NOT NULL
                 ORDER BY ts DESC LIMIT ?
                 """, [.integer(componentID), .integer(since), .integer(until), .integer(Int64(limit))])
         }
@@ -30,8 +30,8 @@ struct MetricSeries {
         if !scraped.isEmpty { return scraped }
         // The metric name is validated as [A-Za-z0-9_.], so it is safe inside a JSON path.
         return try read("""
-            SELECT ts, json_extract(details, ?) AS v FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ?
-                AND json_valid(details) AND v IS NOT NULL
+            SELECT ts, json_extract(details, ?) AS value FROM check_results WHERE component_id = ? AND ts >= ? AND ts <= ?
+                AND json_valid(details) AND value IS NOT NULL
             ORDER BY ts DESC LIMIT ?
             """, [.text("$." + metric), .integer(componentID), .integer(since), .integer(until), .integer(Int64(limit))])
     }
@@ -39,10 +39,12 @@ struct MetricSeries {
     private func read(_ sql: String, _ values: [Statement.Value]) throws(StoreError) -> [Sample] {
         let statement = try database.prepare(sql)
         try statement.bind(values)
+        // Up to 100,000 samples per rule: the names resolve to indexes once, before the loop.
+        let tsColumn = try statement.columnIndex("ts"), valueColumn = try statement.columnIndex("value")
         var samples: [Sample] = []
         while try statement.step() {
-            let value = statement.double(1)
-            if value.isFinite { samples.append(Sample(ts: statement.int(0), value: value)) }
+            let value = statement.double(valueColumn)
+            if value.isFinite { samples.append(Sample(ts: statement.int(tsColumn), value: value)) }
         }
         return samples
     }

@@ -73,21 +73,24 @@ public struct RollupWriter {
                 if !existing.contains(current.hourStart) { result.append(current) }
                 latencies.removeAll(keepingCapacity: true)
             }
+            // Every raw row about to be purged passes here: names resolve to indexes once.
+            let tsColumn = try rows.columnIndex("ts"), statusColumn = try rows.columnIndex("status")
+            let latencyColumn = try rows.columnIndex("latency_ms")
             while try rows.step() {
-                let ts = rows.int(0)
+                let ts = rows.int(tsColumn)
                 let hour = ts - ((ts % RollupWriter.hourMs) + RollupWriter.hourMs) % RollupWriter.hourMs
                 if current.hourStart != hour {
                     close()
                     current = Rollup(hourStart: hour)
                 }
                 current.count += 1
-                switch rows.int(1) {
+                switch rows.int(statusColumn) {
                 case 0: current.ok += 1
                 case 1: current.warning += 1
                 case 2: current.critical += 1
                 default: current.unknown += 1
                 }
-                if !rows.isNull(2) { latencies.append(rows.double(2)) }
+                if !rows.isNull(latencyColumn) { latencies.append(rows.double(latencyColumn)) }
             }
             close()
             return result

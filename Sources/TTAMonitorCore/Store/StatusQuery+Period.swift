@@ -33,11 +33,14 @@ extension StatusQuery {
         var bucketEnd = buckets.start + buckets.length
         var lastLatency: Double?
         let handle = statement.handle
+        // Names resolve to indexes once, here: the loop itself reads by index.
+        let tsColumn = try statement.columnIndex("ts"), statusColumn = try statement.columnIndex("status")
+        let latencyColumn = try statement.columnIndex("latency_ms")
         while try statement.step() {
-            let ts = sqlite3_column_int64(handle, 0)
-            let status = sqlite3_column_int64(handle, 1)
-            let hasLatency = sqlite3_column_type(handle, 2) != SQLITE_NULL
-            let latency = hasLatency ? sqlite3_column_double(handle, 2) : 0
+            let ts = sqlite3_column_int64(handle, tsColumn)
+            let status = sqlite3_column_int64(handle, statusColumn)
+            let hasLatency = sqlite3_column_type(handle, latencyColumn) != SQLITE_NULL
+            let latency = hasLatency ? sqlite3_column_double(handle, latencyColumn) : 0
             total += 1
             let isUp = status == 0 || status == 1
             if isUp { upTotal += 1 }
@@ -79,17 +82,19 @@ extension StatusQuery {
                 WHERE component_id = ? AND hour_start >= ? AND hour_start + 3600000 <= ?
                 """)
             try rollups.bind([.integer(id), .integer(period.since), .integer(rollupEnd)])
+            let column = try RollupColumns(rollups)
             while try rollups.step() {
-                let count = Int(rollups.int(1)), up = Int(rollups.int(2) + rollups.int(3)), unknown = Int(rollups.int(4))
+                let count = Int(rollups.int(column.count)), up = Int(rollups.int(column.ok) + rollups.int(column.warning))
+                let unknown = Int(rollups.int(column.unknown))
                 summary.total += count
                 summary.up += up
                 summary.unknown += unknown
-                let latencyCount = Double(rollups.int(5))
-                let p50 = rollups.optionalDouble(6)
-                if latencyCount > 0, let p50, let p95 = rollups.optionalDouble(7), let max = rollups.optionalDouble(8) {
+                let latencyCount = Double(rollups.int(column.latencyCount))
+                let p50 = rollups.optionalDouble(column.p50)
+                if latencyCount > 0, let p50, let p95 = rollups.optionalDouble(column.p95), let max = rollups.optionalDouble(column.max) {
                     rolledUp += [(p50, latencyCount * 0.5), (p95, latencyCount * 0.45), (max, latencyCount * 0.05)]
                 }
-                let hourStart = rollups.int(0)
+                let hourStart = rollups.int(column.hourStart)
                 guard let first = buckets.index(hourStart) else { continue }
                 summary.buckets[first].judged += count - unknown
                 summary.buckets[first].up += up
@@ -101,7 +106,7 @@ extension StatusQuery {
                 for index in first...last {
                     summary.buckets[index].latencySum += p50 * share
                     summary.buckets[index].latencyCount += share
-                    if let max = rollups.optionalDouble(8) {
+                    if let max = rollups.optionalDouble(column.max) {
                         summary.buckets[index].latencyMax = Swift.max(summary.buckets[index].latencyMax ?? max, max)
                     }
                 }
