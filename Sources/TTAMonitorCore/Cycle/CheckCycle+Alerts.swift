@@ -2,11 +2,13 @@
 /// stored runs; serve calls them apart (evaluation after each result, delivery on a timer).
 extension CheckCycle {
     /// Evaluates the rules (state changes and outbox rows commit together); notes what
-    /// fired or resolved.
-    func evaluateAlerts(now: Int64) throws(StoreError) {
-        guard storesResults, let database else { return }
+    /// fired or resolved. Returns how many notifications were queued.
+    @discardableResult
+    func evaluateAlerts(now: Int64) throws(StoreError) -> Int {
+        guard storesResults, let database else { return 0 }
         let outcome = try AlertEvaluator(database: database, config: config, now: now).evaluate()
         if let text = AlertCycle.note(outcome) { note(text) }
+        return outcome.queued
     }
 
     /// Delivers what is due in the outbox; failures stay there for a later attempt.
