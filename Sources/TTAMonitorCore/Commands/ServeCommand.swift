@@ -21,11 +21,10 @@ enum ServeCommand {
         let database = try support.openDatabase(databasePath, config: config)
         let log = ServeEventLog(format: options.logFormat, console: context.console, config: config)
         let writer = ServeWriter(config: config, configPath: support.locator.resolve(config.sourcePath), database: database,
-                                 databasePath: databasePath, environment: context.environment, log: log)
+                                 databasePath: databasePath, environment: context.environment, log: log,
+                                 lock: lock, holder: holder)
         if !options.noHTTP { startHTTP(options.listen, state: writer.state, log: log) }
-        let code = await writer.run()
-        withExtendedLifetime(lock) {}
-        return code
+        return await writer.run()
     }
 
     /// WIRING POINT for the HTTP server (Serve/HTTP/, built apart): the lead replaces this

@@ -26,11 +26,17 @@ final class ServeLock {
             if errno == EWOULDBLOCK { return nil }
             throw StoreError("cannot lock \(path): \(String(cString: strerror(errno)))", path: databasePath)
         }
-        let text = Array(holder.text.utf8)
-        guard ftruncate(descriptor, 0) == 0, pwrite(descriptor, text, text.count, 0) == text.count else {
+        guard lock.write(holder) else {
             throw StoreError("cannot write \(path): \(String(cString: strerror(errno)))", path: databasePath)
         }
         return lock
+    }
+
+    /// Replaces what the file says (a reload failed, or succeeded again); whether it worked.
+    @discardableResult
+    func write(_ holder: ServeLockHolder) -> Bool {
+        let text = Array(holder.text.utf8)
+        return ftruncate(descriptor, 0) == 0 && pwrite(descriptor, text, text.count, 0) == text.count
     }
 
     /// Who holds the lock now; nil when no serve runs on `databasePath` (or the file is
@@ -44,7 +50,7 @@ final class ServeLock {
             return nil
         }
         guard errno == EWOULDBLOCK else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 1024)
+        var buffer = [UInt8](repeating: 0, count: 8_192)
         let count = read(descriptor, &buffer, buffer.count)
         return ServeLockHolder(text: String(decoding: buffer.prefix(max(0, count)), as: UTF8.self))
     }

@@ -11,11 +11,18 @@ extension ServeWriter {
             cycle.config = fresh
             let changes = scheduler.apply(fresh)
             state.running(fresh)
+            if holder.configError != nil {
+                holder.configError = nil
+                lock.write(holder)
+            }
             log.log(.info, "config_reloaded", [("reason", reason), ("added", changes.added.joined(separator: ",")),
                                                ("removed", changes.removed.joined(separator: ",")),
                                                ("changed", changes.changed.joined(separator: ","))])
         } catch {
             state.reloadFailed("\(error)")
+            // The file is the user's own (0600), but it is read by `status`: no secret in it either.
+            holder.configError = Redactor(categories: [], secrets: cycle.config.secretValues).redact("\(error)")
+            lock.write(holder)
             log.log(.error, "config_reload_failed", [("reason", reason), ("error", "\(error)"),
                                                      ("kept", "the previous config stays in force")])
         }

@@ -24,9 +24,14 @@ final class ServeWriter {
     let scheduler: CheckScheduler
     let events: AsyncStream<ServeEvent>
     let continuation: AsyncStream<ServeEvent>.Continuation
+    /// The database's serve lock and what it says (`status` reads a failed reload there).
+    let lock: ServeLock
+    var holder: ServeLockHolder
 
     init(config: MonitoringConfig, configPath: String, database: Database, databasePath: String,
-         environment: [String: String], log: ServeEventLog) {
+         environment: [String: String], log: ServeEventLog, lock: ServeLock, holder: ServeLockHolder) {
+        self.lock = lock
+        self.holder = holder
         (events, continuation) = AsyncStream.makeStream(of: ServeEvent.self)
         cycle = CheckCycle(config: config, database: database, storesResults: true, environment: environment,
                            runner: CheckRunner(concurrency: 1), note: { log.log(.info, "note", [("message", $0)]) })

@@ -127,10 +127,17 @@ struct ServeEndToEndTests {
         }
         let status = try await BinaryRunner.run(["--config", "tta.yaml", "status"], in: directory.path)
         #expect(status.code == 0 && status.out.contains("quick"), "\(status.out)\(status.err)")
+        #expect(status.out.contains("serve: running (pid \(serve.pid), started "), "\(status.out)")
+        let json = try await BinaryRunner.run(["--config", "tta.yaml", "status", "--json"], in: directory.path)
+        let document = try JSONParser.parse(json.out)
+        #expect(document["serve"]?["running"] == .bool(true) && document["serve"]?["listen"] == .string("none"), "\(json.out)")
+        #expect(document["serve"]?["pid"]?.number == Double(serve.pid), "\(json.out)")
 
         serve.send(SIGINT)
         #expect(await serve.waitForExit(timeout: 10) == 0, "\(serve.log)")
         #expect(serve.log.contains("signal=SIGINT"), "\(serve.log)")
+        let after = try await BinaryRunner.run(["--config", "tta.yaml", "status", "--json"], in: directory.path)
+        #expect(try JSONParser.parse(after.out)["serve"] == .null, "\(after.out)")
         #expect(try SQLiteRows.strings(directory.file("monitor.db"), "PRAGMA integrity_check") == [["ok"]])
     }
 
@@ -173,6 +180,10 @@ struct ServeEndToEndTests {
         serve.send(SIGHUP)
         #expect(await ServeProcess.waitUntil(timeout: 10) { serve.events("config_reload_failed").count >= 2 }, "\(serve.log)")
         #expect(serve.events("config_reload_failed").last?.contains("reason=SIGHUP") == true, "\(serve.log)")
+        let status = try await BinaryRunner.run(["--db", "monitor.db", "status", "--json"], in: directory.path)
+        let configError = try JSONParser.parse(status.out)["serve"]?["config_error"]
+        guard case .string(let reason)? = configError else { Issue.record("no config_error in \(status.out)"); return }
+        #expect(reason.contains("tta.yaml:3:"), "\(reason)")
 
         // The old config stays in force: its checks keep running, the removed one stays gone.
         let addedRuns = serve.log.components(separatedBy: "check=added status").count
