@@ -36,7 +36,7 @@ class Hook(http.server.BaseHTTPRequestHandler):
 import threading
 servers = [socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) for handler in (Target, Hook)]
 with open(os.path.join(work, "ports.tmp"), "w") as out:
-    out.write(" ".join(str(server.server_address[1]) for server in servers))
+    out.write(" ".join(str(server.server_address[1]) for server in servers) + "\n")
 os.rename(os.path.join(work, "ports.tmp"), os.path.join(work, "ports"))
 for server in servers: threading.Thread(target=server.serve_forever, daemon=True).start()
 threading.Event().wait()
