@@ -10,6 +10,8 @@ extension ServeWriter {
             log.mask(secretsOf: fresh)
             cycle.config = fresh
             let changes = scheduler.apply(fresh)
+            for job in dailyJobs { job.cancel() }
+            dailyJobs = DailyJobs.start(fresh, databasePath: state.databasePath, log: log)
             state.running(fresh)
             if holder.configError != nil {
                 holder.configError = nil

@@ -3,6 +3,7 @@
 extension ServeWriter {
     func beginStop(signal: Int32) {
         state.stopping()
+        for job in dailyJobs { job.cancel() }
         log.log(.info, "serve_stopping", [("signal", Self.signalName(signal))])
         ServeTimers.drain(scheduler.stop(), within: Self.drainTime, events: continuation)
     }

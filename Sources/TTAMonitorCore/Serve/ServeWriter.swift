@@ -27,6 +27,8 @@ final class ServeWriter {
     /// The database's serve lock and what it says (`status` reads a failed reload there).
     let lock: ServeLock
     var holder: ServeLockHolder
+    /// `monitoring.schedule`'s jobs, restarted on reload.
+    var dailyJobs: [Task<Void, Never>] = []
 
     init(config: MonitoringConfig, configPath: String, database: Database, databasePath: String,
          environment: [String: String], log: ServeEventLog, lock: ServeLock, holder: ServeLockHolder) {
@@ -46,6 +48,7 @@ final class ServeWriter {
     func run() async -> ExitCode {
         divertSignals()
         scheduler.apply(cycle.config)
+        dailyJobs = DailyJobs.start(cycle.config, databasePath: state.databasePath, log: log)
         state.running(cycle.config)
         log.log(.info, "serve_started", [("pid", String(getpid())), ("checks", String(cycle.config.checks.count)),
                                          ("database", state.databasePath), ("config", configPath)])
