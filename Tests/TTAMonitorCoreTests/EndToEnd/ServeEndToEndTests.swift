@@ -74,6 +74,26 @@ struct ServeEndToEndTests {
         }
     }
 
+    @Test("a bad --listen is a usage error (64); an interval under a second a config error (78) naming its place")
+    func refusedAtStart() async throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("tta.yaml", """
+            monitoring:
+              storage: {path: monitor.db}
+              checks:
+                - {name: quick, type: command, command: "true", interval: 1s}
+                - {name: hasty, type: command, command: "true", interval: 200ms}
+
+            """)
+        let listen = try await BinaryRunner.run(["--config", "tta.yaml", "serve", "--listen", "example.com:80"], in: directory.path)
+        #expect(listen.code == 64 && listen.err.contains("--listen"), "\(listen.err)")
+        let both = try await BinaryRunner.run(["--config", "tta.yaml", "serve", "--listen", "127.0.0.1:9", "--no-http"], in: directory.path)
+        #expect(both.code == 64, "\(both.err)")
+        let fast = try await BinaryRunner.run(["--config", "tta.yaml", "serve", "--no-http"], in: directory.path)
+        #expect(fast.code == 78 && fast.err.contains("tta.yaml:5:") && fast.err.contains("hasty"), "\(fast.err)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("monitor.db")))
+    }
+
     @Test("SIGTERM mid-run (a slow command check): exit 0 within 5 s, the database intact, no child left")
     func gracefulStop() async throws {
         let directory = try TemporaryDirectory()
@@ -120,11 +140,16 @@ struct ServeEndToEndTests {
         #expect(second.code == 75, "\(second.err)")
         #expect(second.err.contains("another tta-monitor serve is running on this database (pid \(serve.pid)"), "\(second.err)")
 
-        // Cron's check and an operator's status meanwhile.
+        // Cron's check, export and purge, and an operator's status meanwhile.
         for _ in 0..<3 {
             let check = try await BinaryRunner.run(["--config", "tta.yaml", "-q", "check"], in: directory.path)
             #expect(check.code == 0, "\(check.err)")
         }
+        let export = try await BinaryRunner.run(["--config", "tta.yaml", "export", "--format", "json", "--report", "checks"],
+                                                in: directory.path)
+        #expect(export.code == 0 && export.out.contains("\"quick\""), "\(export.err)")
+        let purge = try await BinaryRunner.run(["--config", "tta.yaml", "retention", "purge"], in: directory.path)
+        #expect(purge.code == 0, "\(purge.err)")
         let status = try await BinaryRunner.run(["--config", "tta.yaml", "status"], in: directory.path)
         #expect(status.code == 0 && status.out.contains("quick"), "\(status.out)\(status.err)")
         #expect(status.out.contains("serve: running (pid \(serve.pid), started "), "\(status.out)")
