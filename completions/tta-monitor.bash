@@ -9,7 +9,7 @@
 # The subcommands of the command at path $1 ("" is the tool itself).
 _tta_monitor_subcommands() {
     case $1 in
-        '') echo "status discover check alerts carbon export retention config help version" ;;
+        '') echo "status discover check serve alerts carbon export retention config help version" ;;
         alerts) echo "list show ack resolve silence unsilence evaluate notify-test history" ;;
         carbon) echo "report import measure" ;;
         retention) echo "purge" ;;
@@ -23,6 +23,7 @@ _tta_monitor_options() {
         status) echo "--component --window" ;;
         discover) echo "--source --compose --save --emit-yaml" ;;
         check) echo "--format --output --fail-on --timeout --concurrency --no-store" ;;
+        serve) echo "--listen --no-http --log-format" ;;
         'alerts list') echo "--state" ;;
         'alerts silence') echo "--component --rule --for --comment" ;;
         'alerts history') echo "--since" ;;
@@ -40,7 +41,8 @@ _tta_monitor_takes_value() {
     case $1 in
         --config | --db | --component | --window | --source | --format | --output | \
             --fail-on | --timeout | --concurrency | --state | --rule | --for | --comment | \
-            --day | --since | --until | --by | --duration | --label | --report | --dataset)
+            --day | --since | --until | --by | --duration | --label | --report | --dataset | \
+            --listen | --log-format)
             return 0 ;;
         --check | --push)   # export
             return 0 ;;
@@ -57,6 +59,7 @@ _tta_monitor_values() {
         status:--component | 'alerts silence:--component') echo "@check" ;;
         check:--format) echo "table json nagios junit tap openmetrics" ;;
         check:--fail-on) echo "warning critical" ;;
+        serve:--log-format) echo "logfmt json" ;;
         discover:--source) echo "config compose ports processes" ;;
         'alerts list:--state') echo "firing pending resolved all" ;;
         'carbon report:--by') echo "component project model" ;;

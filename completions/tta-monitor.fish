@@ -8,7 +8,7 @@
 function __tta_monitor_subcommands
     switch "$argv[1]"
         case ''
-            echo status discover check alerts carbon export retention config help version
+            echo status discover check serve alerts carbon export retention config help version
         case alerts
             echo list show ack resolve silence unsilence evaluate notify-test history
         case carbon
@@ -39,7 +39,7 @@ function __tta_monitor_path
                 continue
             case --config --db --component --window --source --format --output --fail-on \
                 --timeout --concurrency --state --rule --for --comment --day --since --until \
-                --by --duration --label --report --dataset
+                --by --duration --label --report --dataset --listen --log-format
                 set skip_value 1
                 continue
             case '-*'
@@ -127,6 +127,7 @@ complete -c tta-monitor -l version -d 'Print the version and exit'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a status -d 'Latest state of every component'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a discover -d 'Find running TTA components'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a check -d 'Run checks now and store the results'
+complete -c tta-monitor -n '__tta_monitor_at ""' -a serve -d 'Run every check at its own interval, alert, serve HTTP'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a alerts -d 'List, acknowledge, silence and route alerts'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a carbon -d 'Report energy use and carbon emissions'
 complete -c tta-monitor -n '__tta_monitor_at ""' -a export -d 'Export a report'
@@ -153,6 +154,11 @@ complete -c tta-monitor -n '__tta_monitor_at check' -l fail-on -x -a 'warning cr
 complete -c tta-monitor -n '__tta_monitor_at check' -l timeout -x -d 'Timeout for each check'
 complete -c tta-monitor -n '__tta_monitor_at check' -l concurrency -x -d 'Checks in flight at once'
 complete -c tta-monitor -n '__tta_monitor_at check' -l no-store -d 'Do not write the results to the database'
+
+# serve
+complete -c tta-monitor -n '__tta_monitor_at serve' -l listen -x -d 'Address for the HTTP server (ADDR:PORT)'
+complete -c tta-monitor -n '__tta_monitor_at serve' -l no-http -d 'Run the checks only; serve no HTTP'
+complete -c tta-monitor -n '__tta_monitor_at serve' -l log-format -x -a 'logfmt json' -d 'Log line format'
 
 # alerts
 complete -c tta-monitor -n '__tta_monitor_at alerts' -a list -d 'List alerts'

@@ -22,6 +22,11 @@ public enum CommandOptions {
         case format, output, failOn = "fail-on", timeout, concurrency, noStore = "no-store"
     }
 
+    /// `serve`.
+    public enum Serve: String, OptionKey {
+        case listen, noHTTP = "no-http", logFormat = "log-format"
+    }
+
     /// `export`.
     public enum Export: String, OptionKey {
         case format, report, since, until, check, output, push

@@ -18,7 +18,7 @@ public enum CommandTable {
         ToolVersion.name,
         summary: "Monitor the TTA platform: check its components, keep history, alert, report energy and carbon.",
         subcommands: [
-            status, discover, check, alerts, carbon, export, retention, config,
+            status, discover, check, serve, alerts, carbon, export, retention, config,
             CommandSpec("help", summary: "Show help for a command.",
                         arguments: [ArgumentSpec("command", help: "The command to explain.", variadic: true)]),
             CommandSpec("version", summary: "Print the version.", action: { context in

@@ -29,8 +29,12 @@ public enum TerminationSignals {
         let readEnd = ends[0]
         let started = RawThread.start {
             var byte: UInt8 = 0
-            while read(readEnd, &byte, 1) != 1 {}
-            terminate(by: Int32(byte))
+            while true {
+                while read(readEnd, &byte, 1) != 1 {}
+                // serve takes the signals itself (graceful stop, reload); one it declines ends the process as usual.
+                if divertedSignal(Int32(byte)) { continue }
+                terminate(by: Int32(byte))
+            }
         }
         guard started != nil else { return }
         for signal in handled where !isIgnored(signal) {

@@ -33,13 +33,7 @@ public enum FlapSuppression {
         let count = (prior?.softStatus == probed ? prior?.softCount ?? 0 : 0) + 1
         if count >= threshold { return result }
         var held = result
-        held.status = reported
-        held.probedStatus = probed
-        held.softCount = count
-        let label = probed == .ok ? "recovering" : "soft \(probed)"
-        held.message = "\(label) (\(count) of \(threshold)): \(result.message)"
-        held.details = result.details.setting("probed_status", .string(probed.description))
-            .setting("soft_count", .int(Int64(count))).setting("threshold", .int(Int64(threshold)))
+        held.hold(at: reported, softCount: count, threshold: threshold)
         return held
     }
 }

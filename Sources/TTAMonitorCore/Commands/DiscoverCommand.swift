@@ -31,8 +31,8 @@ enum DiscoverCommand {
         if sources.contains(.config), root == nil {
             context.note("note: no config file found; the 'config' source has nothing to read (pass --config PATH)")
         }
-        let composeFiles = Self.composeFiles(explicit: options.composeFiles, config: config,
-                                             configPath: configPath, locator: locator, workingDirectory: context.workingDirectory)
+        let composeFiles = ComposeFileSearch.files(explicit: options.composeFiles, config: config,
+                                                   configPath: configPath, locator: locator, workingDirectory: context.workingDirectory)
 
         let discovery = Discovery(sources: sources, configRoot: root, composeFiles: composeFiles,
                                   environment: context.environment)
@@ -56,22 +56,5 @@ enum DiscoverCommand {
         let redactor = Redactor(categories: [], secrets: config?.secretValues ?? [])
         context.console.out(redactor.redact(text))
         return .ok
-    }
-
-    /// `--compose` files, else `monitoring.discovery.compose_files` (relative to the config),
-    /// else the compose files next to the config (or in the working directory).
-    static func composeFiles(explicit: [String], config: MonitoringConfig?, configPath: String?,
-                             locator: ConfigLocator, workingDirectory: String) -> [String] {
-        if !explicit.isEmpty { return explicit.map(locator.resolve) }
-        let configDirectory = configPath.map { directory(of: locator.resolve($0)) } ?? workingDirectory
-        if let configured = config?.discovery.composeFiles, !configured.isEmpty {
-            return configured.map { $0.hasPrefix("/") ? $0 : configDirectory + "/" + $0 }
-        }
-        return ComposeSource.defaultFiles(in: configDirectory)
-    }
-
-    private static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

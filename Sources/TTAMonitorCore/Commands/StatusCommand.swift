@@ -64,7 +64,8 @@ enum StatusCommand {
             context.console.err("warning: the latest result of \(NameList.abbreviated(ahead)) is stamped in the future "
                 + "(the clock was ahead when it was stored, or is behind now); shown as stale until a new result is stored\n")
         }
-        let report = StatusReport(rows: rows, now: now, window: window, databasePath: path, lastPurge: lastPurge)
+        let report = StatusReport(rows: rows, now: now, window: window, databasePath: path, lastPurge: lastPurge,
+                                  serve: ServeLock.holder(forDatabase: path))
         context.console.out(context.wantsJSON ? report.json() : report.table(style: context.style))
         return ExitCode(report.overall)
     }

@@ -41,6 +41,8 @@ struct StatusReport {
     let window: Duration
     let databasePath: String
     var lastPurge: StatusQuery.PurgeRecord? = nil
+    /// The serve process running on this database, if one is.
+    var serve: ServeLockHolder? = nil
 
     var overall: CheckStatus { CheckStatus.worst(of: rows.map(\.status)) }
 
@@ -73,6 +75,7 @@ struct StatusReport {
         text += "\nOverall: \(style.status(overall)) (\(health))"
         text += failing.isEmpty ? ", \(rows.count) components OK" : ", not OK: \(NameList.abbreviated(failing))"
         if rows.contains(where: \.critical) { text += "  (* critical component)" }
+        if let serve { text += "\nserve: running (\(serve.summary))" }
         return text + "\n"
     }
 
@@ -90,6 +93,9 @@ struct StatusReport {
         ])
     }
 
+    /// `serve`: the serve process on this database, or null.
+    var serveJSON: JSONValue { serve?.json ?? .null }
+
     func json() -> String {
         func count(_ status: CheckStatus) -> JSONValue { .int(Int64(rows.filter { $0.status == status }.count)) }
         let document: JSONValue = .object([
@@ -98,6 +104,7 @@ struct StatusReport {
             ("database", .string(databasePath)),
             ("window_ms", .int(window.milliseconds)),
             ("last_purge", lastPurgeJSON),
+            ("serve", serveJSON),
             ("overall", .object([
                 ("status", .string(overall.description)),
                 ("health", .string(health)),

@@ -72,6 +72,11 @@ public struct ConfigLoader: Sendable {
             }
         }
         problems.attempt { () throws(ConfigError) in
+            if var schedule = try reader.mapping("schedule") {
+                config.schedule = try ScheduleConfig.read(&schedule)
+            }
+        }
+        problems.attempt { () throws(ConfigError) in
             if var discovery = try reader.mapping("discovery") {
                 config.discovery = try DiscoveryConfig.read(&discovery)
             }

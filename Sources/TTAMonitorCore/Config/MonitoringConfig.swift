@@ -37,6 +37,8 @@ public struct MonitoringConfig: Sendable {
     public var storageMode: mode_t = FileMode.privateData
     /// `monitoring.defaults`.
     public var defaults = CheckDefaults()
+    /// `schedule`: the daily jobs serve runs itself.
+    public var schedule = ScheduleConfig()
     /// `monitoring.checks`, in file order.
     public var checks: [CheckConfig] = []
     /// Where `monitoring.checks` is (else the `monitoring:` section), for "no checks" errors.

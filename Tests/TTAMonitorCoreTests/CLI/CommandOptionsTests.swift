@@ -11,6 +11,7 @@ import Testing
         ["status"]: names(CommandOptions.Status.self),
         ["discover"]: names(CommandOptions.Discover.self),
         ["check"]: names(CommandOptions.Check.self),
+        ["serve"]: names(CommandOptions.Serve.self),
         ["export"]: names(CommandOptions.Export.self),
         ["retention", "purge"]: names(CommandOptions.RetentionPurge.self),
         ["alerts", "list"]: names(CommandOptions.AlertsList.self),

@@ -1,5 +1,7 @@
 /// What happens to raw probe results before they are stored or printed: redaction, control
-/// characters made visible (targets must not drive the terminal), then failure/success thresholds against the state kept in the database, then `depends_on`.
+/// characters made visible (targets must not drive the terminal), then failure/success
+/// thresholds against the state kept in the database, then `depends_on`. The steps live in
+/// Privacy/, Output/ and Checks/; the order is the cycle's.
 enum CheckPipeline {
     /// Applies the steps to `results` of `checks`.
     static func process(_ results: [CheckResult], checks: [CheckConfig], config: MonitoringConfig,
@@ -9,10 +11,7 @@ enum CheckPipeline {
         let gated = results.map { raw -> CheckResult in
             let result = TerminalSafeText.neutralise(redactor.redact(raw))
             let check = byName[result.check]
-            let state = prior[result.check].map {
-                FlapSuppression.Prior(reported: $0.lastStatus, softStatus: $0.softStatus, softCount: $0.softCount)
-            }
-            return FlapSuppression.apply(result, prior: state,
+            return FlapSuppression.apply(result, prior: prior[result.check].map(FlapSuppression.Prior.init),
                                          failureThreshold: check?.failureThreshold ?? config.defaults.failureThreshold,
                                          successThreshold: check?.successThreshold ?? config.defaults.successThreshold)
         }
