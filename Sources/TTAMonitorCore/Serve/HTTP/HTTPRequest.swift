@@ -36,9 +36,9 @@ public struct HTTPRequest: Sendable, Equatable {
 extension Substring {
     /// Without leading and trailing spaces and tabs (HTTP's optional whitespace).
     var trimmingSpaces: String {
-        var text = self
-        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return String(text)
+        var scalars = unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }
