@@ -30,7 +30,10 @@ public struct SeriesQuery {
         let first = since - ((since % step) + step) % step
         let count = Int((until - first + step - 1) / step)
         var buckets = (0..<max(0, count)).map { Bucket(start: first + Int64($0) * step) }
-        var latencies = [[(value: Double, weight: Double)]](repeating: [], count: buckets.count)
+        // Raw latencies stay plain Doubles (sorting them is the hot path); weights only
+        // where rollups take part, as in `StatusQuery.windowStats`.
+        var latencies = [[Double]](repeating: [], count: buckets.count)
+        var rolledUp: [Int: [(value: Double, weight: Double)]] = [:]
         func index(_ ts: Int64) -> Int? {
             let slot = Int((ts - first) / step)
             return ts >= first && slot < buckets.count ? slot : nil
@@ -52,7 +55,7 @@ public struct SeriesQuery {
         while try raw.step() {
             guard let slot = index(raw.int(0)) else { continue }
             add(raw.int(1), 1, to: slot)
-            if let latency = raw.optionalDouble(2) { latencies[slot].append((latency, 1)) }
+            if let latency = raw.optionalDouble(2) { latencies[slot].append(latency) }
         }
         let oldestRaw = try database.scalarInt("SELECT MIN(ts) FROM check_results WHERE component_id = ?", [.integer(id)]) ?? Int64.max
         let rollups = try database.prepare("""
@@ -65,13 +68,18 @@ public struct SeriesQuery {
             for (offset, status) in [(1, Int64(0)), (2, 1), (3, 2), (4, 3)] { add(status, Int(rollups.int(Int32(offset))), to: slot) }
             let weight = Double(rollups.int(5))
             if weight > 0, let p50 = rollups.optionalDouble(6), let p95 = rollups.optionalDouble(7), let max = rollups.optionalDouble(8) {
-                latencies[slot] += [(p50, weight * 0.5), (p95, weight * 0.45), (max, weight * 0.05)]
+                rolledUp[slot, default: []] += [(p50, weight * 0.5), (p95, weight * 0.45), (max, weight * 0.05)]
             }
         }
-        for slot in buckets.indices where !latencies[slot].isEmpty {
-            let sorted = latencies[slot].sorted { $0.value < $1.value }
-            buckets[slot].p50 = Percentile.weightedNearestRank(sorted, 50)
-            buckets[slot].p95 = Percentile.weightedNearestRank(sorted, 95)
+        for slot in buckets.indices where !latencies[slot].isEmpty && rolledUp[slot] == nil {
+            latencies[slot].sort()
+            buckets[slot].p50 = Percentile.nearestRank(latencies[slot], 50)
+            buckets[slot].p95 = Percentile.nearestRank(latencies[slot], 95)
+        }
+        for (slot, weighted) in rolledUp {
+            let values = (latencies[slot].map { (value: $0, weight: 1.0) } + weighted).sorted { $0.value < $1.value }
+            buckets[slot].p50 = Percentile.weightedNearestRank(values, 50)
+            buckets[slot].p95 = Percentile.weightedNearestRank(values, 95)
         }
         return buckets
     }

@@ -8,6 +8,8 @@ struct ServeRequest: Sendable {
     let query: [String: String]
     let state: any ServeState
     let now: Int64
+    /// The /metrics snapshot shared by concurrent scrapes.
+    let metrics: MetricsCache
 
     /// Refuses parameters the endpoint does not know: a typo (`limt=5`) must not be
     /// silently ignored.

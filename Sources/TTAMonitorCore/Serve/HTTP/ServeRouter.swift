@@ -5,6 +5,7 @@ struct ServeRouter: Sendable {
     let settings: ServeHTTPSettings
     let state: any ServeState
     let logger: any ServeLogger
+    let metrics = MetricsCache()
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         let started = MonotonicClock.nowMilliseconds()
@@ -46,7 +47,8 @@ struct ServeRouter: Sendable {
             let allowed = route.methods.map(\.0).flatMap { $0 == "GET" ? ["GET", "HEAD"] : [$0] }.joined(separator: ", ")
             return APIResponse.error(405, "method_not_allowed", "this endpoint answers \(allowed)", extraHeaders: [("Allow", allowed)])
         }
-        let serveRequest = ServeRequest(http: request, captures: captures, query: query, state: state, now: WallClock.nowMilliseconds())
+        let serveRequest = ServeRequest(http: request, captures: captures, query: query, state: state,
+                                        now: WallClock.nowMilliseconds(), metrics: metrics)
         do {
             return try handler(serveRequest)
         } catch {
