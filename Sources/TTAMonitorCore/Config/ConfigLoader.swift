@@ -77,6 +77,11 @@ public struct ConfigLoader: Sendable {
             }
         }
         problems.attempt { () throws(ConfigError) in
+            if var serve = try reader.mapping("serve") {
+                config.serve = try ServeConfig.read(&serve)
+            }
+        }
+        problems.attempt { () throws(ConfigError) in
             if var discovery = try reader.mapping("discovery") {
                 config.discovery = try DiscoveryConfig.read(&discovery)
             }

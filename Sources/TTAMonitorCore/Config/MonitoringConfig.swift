@@ -51,6 +51,8 @@ public struct MonitoringConfig: Sendable {
     public var alerts = AlertsConfig()
     /// `monitoring.carbon` (and TTA's own `carbon:` section).
     public var carbon = CarbonConfig()
+    /// `monitoring.serve`: the HTTP API's token and read access.
+    public var serve = ServeConfig()
     /// `monitoring.privacy.redact`: what is removed from messages and details.
     public var redactCategories: Set<Redactor.Category> = Set(Redactor.Category.allCases)
     /// Literal secret values found in the file, removed wherever they would be shown.
