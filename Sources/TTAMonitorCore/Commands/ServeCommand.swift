@@ -12,9 +12,12 @@ enum ServeCommand {
         let config = try support.requiredConfig()
         try config.requireChecks()
         try ServeSchedule.validate(config)
+        // A non-loopback address without a token is refused (78) before anything is bound or locked.
+        let http = ServeHTTPSettings(config: config, listen: options.listen, environment: context.environment)
+        if !options.noHTTP { try http.validate() }
         let databasePath = try support.databasePath(config: config)
         let holder = ServeLockHolder(pid: getpid(), startedAt: WallClock.nowMilliseconds(),
-                                     listen: options.noHTTP ? "none" : options.listen?.description ?? "default")
+                                     listen: options.noHTTP ? "none" : http.listen.description)
         guard let lock = try ServeLock.acquire(forDatabase: databasePath, holder: holder) else {
             throw ServeLock.busy(forDatabase: databasePath)
         }
@@ -23,14 +26,10 @@ enum ServeCommand {
         let writer = ServeWriter(config: config, configPath: support.locator.resolve(config.sourcePath), database: database,
                                  databasePath: databasePath, environment: context.environment, log: log,
                                  lock: lock, holder: holder)
-        if !options.noHTTP { startHTTP(options.listen, state: writer.state, log: log) }
-        return await writer.run()
-    }
-
-    /// WIRING POINT for the HTTP server (Serve/HTTP/, built apart): the lead replaces this
-    /// body with the server's start after the merge. It reads only `state` and logs through `log`.
-    static func startHTTP(_ listen: ServeListenAddress?, state: any ServeState, log: any ServeLogger) {
-        log.log(.warning, "http_not_built", [("listen", listen?.description ?? "default"),
-                                             ("message", "http: not built yet; running the checks only")])
+        let server = options.noHTTP ? nil : try ServeHTTPServer.start(listen: http.listen, settings: http,
+                                                                       state: writer.state, logger: log)
+        let status = await writer.run()
+        server?.stop()
+        return status
     }
 }

@@ -13,7 +13,7 @@ enum AlertActionEndpoints {
         let now = request.now
         let alert = try write(request) { database throws(StoreError) -> AlertRecord? in
             guard var alert = try AlertStore(database: database).alert(id: id) else { return nil }
-            guard alert.state != "resolved", alert.ackedAt == nil else { return alert }
+            guard alert.state != .resolved, alert.ackedAt == nil else { return alert }
             try AlertLifecycle(store: AlertStore(database: database), config: config.alerts, now: now).acknowledge(&alert, by: actor)
             return alert
         }

@@ -1,6 +1,6 @@
 /// `GET /api/v1/alerts?state=firing|pending|resolved|all`: the body of `alerts list --json`.
 enum AlertsEndpoint {
-    static let states: Set<String> = ["firing", "pending", "resolved", "all"]
+    static let states: Set<String> = Set(AlertState.allCases.map(\.rawValue) + ["all"])
 
     static func handle(_ request: ServeRequest) throws(APIError) -> HTTPResponse {
         try request.allowParameters(["state"])
@@ -13,11 +13,11 @@ enum AlertsEndpoint {
         var silences: [SilenceRecord] = []
         do {
             try database.readTransaction { () throws(StoreError) in
-                records = try store.alerts(state: state == "all" ? nil : state, limit: 10_000)
+                records = try store.alerts(state: AlertState(rawValue: state), limit: 10_000)
                 silences = try store.activeSilences(now: now)
             }
         } catch {
-            throw APIError(status: 503, code: "database_unavailable", message: "the database cannot be read: \(error.description)")
+            throw APIError(status: 503, code: "database_unavailable", message: "the database cannot be read: \(error)")
         }
         return APIResponse.json(.object([
             ("schema_version", .int(1)), ("generated_at", .string(Timestamps.rfc3339(milliseconds: now))),

@@ -33,7 +33,8 @@ public struct ServeListenAddress: Sendable, Equatable, CustomStringConvertible {
             host = text[text.index(after: text.startIndex)..<close]
             portText = text[text.index(close, offsetBy: 2)...]
         } else {
-            guard let colon = text.lastIndex(of: ":") else { return nil }
+            // An IPv6 address needs its brackets: "::1:80" could be an address without a port.
+            guard let colon = text.lastIndex(of: ":"), !text[..<colon].contains(":") else { return nil }
             host = text[..<colon]
             portText = text[text.index(after: colon)...]
         }
