@@ -7,7 +7,7 @@ core=$root/Sources/TTAMonitorCore
 mkdir -p "$root/.build/fuzz"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
     "$core"/Carbon/{CSVReader,CodeCarbonHeader,CodeCarbonRowParser,CodeCarbonColumn,CarbonRun,CarbonError,LocalTime}.swift \
-    "$core/CLI/ExitCode.swift" "$core/Checks/CheckStatus.swift" "$core/Config/DurationParser.swift" "$core"/Output/{JSONValue,JSONWriter,Timestamps}.swift \
+    "$core/Basics/ExitCode.swift" "$core/Checks/CheckStatus.swift" "$core/Config/DurationParser.swift" "$core"/Basics/{JSONValue,JSONWriter,Timestamps}.swift \
     "$root/Tests/Fuzz/CodeCarbonCSVFuzz/main.swift" \
     -o "$root/.build/fuzz/codecarbon-csv-fuzz"
 echo "$root/.build/fuzz/codecarbon-csv-fuzz"

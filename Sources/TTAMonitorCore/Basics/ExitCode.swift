@@ -23,16 +23,6 @@ public enum ExitCode: Int32, Sendable {
     case tempFail = 75
     /// The configuration is wrong.
     case config = 78
-
-    /// The exit status that reports `status`.
-    public init(_ status: CheckStatus) {
-        switch status {
-        case .ok: self = .ok
-        case .warning: self = .warning
-        case .critical: self = .critical
-        case .unknown: self = .unknown
-        }
-    }
 }
 
 /// An error the command line reports as `Error: <description>` with its own exit status.
