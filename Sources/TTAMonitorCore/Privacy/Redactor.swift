@@ -57,6 +57,9 @@ public struct Redactor: Sendable {
         return result
     }
 
+    /// Whether this redactor changes nothing (no categories, no secrets): callers skip copying.
+    public var changesNothing: Bool { categories.isEmpty && secrets.isEmpty }
+
     /// Every string inside a JSON value (keys stay: they are ours).
     public func redact(_ value: JSONValue) -> JSONValue {
         switch value {
@@ -65,25 +68,6 @@ public struct Redactor: Sendable {
         case .object(let members): .object(members.map { ($0.0, redact($0.1)) })
         default: value
         }
-    }
-
-    /// A result with its message, details, perfdata labels and sample label values redacted.
-    public func redact(_ result: CheckResult) -> CheckResult {
-        guard !categories.isEmpty || !secrets.isEmpty else { return result }
-        var copy = result
-        copy.message = redact(result.message)
-        copy.details = redact(result.details)
-        copy.perfdata = result.perfdata.map { item in
-            var item = item
-            item.label = redact(item.label)
-            return item
-        }
-        // Scraped label values are target data like any other (an owner's e-mail, a peer IP).
-        copy.samples = result.samples.map { sample in
-            MetricSample(name: sample.name, labels: sample.labels.map { ($0.0, redact($0.1)) },
-                         value: sample.value, timestampMs: sample.timestampMs)
-        }
-        return copy
     }
 
     nonisolated(unsafe) private static let urlCredentials = #/([A-Za-z][A-Za-z0-9+.\-]*://)([^/@\s:]*):([^/@\s]+)@/#

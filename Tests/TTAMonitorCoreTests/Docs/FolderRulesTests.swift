@@ -56,22 +56,53 @@ import Testing
     }
 
     /// The file's text without comments and string literals, so a word in either is no use.
+    /// A small lexer: `//` and `/* */` comments, `"…"` (escapes) and `"""…"""` strings; the
+    /// code inside an interpolation `\\(…)` is kept, since it names types too.
     static func code(_ text: String) -> String {
-        var output = ""
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(line.range(of: "//").map { line[..<$0.lowerBound] } ?? line)
-        }
-        var inString = false, escaped = false
-        for character in lines.joined(separator: "\n") {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                continue
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        func at(_ offset: Int) -> Unicode.Scalar? { index + offset < scalars.count ? scalars[index + offset] : nil }
+        // One step inside a string: an escape is two scalars; an interpolation's code is kept.
+        func skipInString() {
+            guard scalars[index] == "\\" else { index += 1; return }
+            guard at(1) == "(" else { index += 2; return }
+            index += 2
+            var depth = 1
+            while index < scalars.count {
+                if scalars[index] == "(" { depth += 1 } else if scalars[index] == ")" { depth -= 1; if depth == 0 { break } }
+                output.append(scalars[index])
+                index += 1
             }
-            if character == "\"" { inString = true; continue }
-            output.append(character)
+            output.append(" ")
+            index += 1
         }
-        return output
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "/", at(1) == "/" {
+                while index < scalars.count, scalars[index] != "\n" { index += 1 }
+            } else if scalar == "/", at(1) == "*" {
+                index += 2
+                while index < scalars.count, !(scalars[index] == "*" && at(1) == "/") { index += 1 }
+                index += 2
+            } else if scalar == "\"", at(1) == "\"", at(2) == "\"" {
+                index += 3
+                while index < scalars.count, !(scalars[index] == "\"" && at(1) == "\"" && at(2) == "\"") {
+                    skipInString()
+                }
+                index += 3
+            } else if scalar == "\"" {
+                index += 1
+                while index < scalars.count, scalars[index] != "\"", scalars[index] != "\n" {
+                    skipInString()
+                }
+                index += 1
+            } else {
+                output.append(scalar)
+                index += 1
+            }
+        }
+        return String(output)
     }
 
     /// The types declared at the top level (column 0) of `text`.
@@ -93,7 +124,8 @@ import Testing
         var found: Set<String> = []
         for (folder, text) in texts {
             let allowed = try #require(mayUse[folder], "no rule for the folder \(folder): add it to mayUse and ARCHITECTURE.md")
-            for match in text.matches(of: #/\b[A-Z]\w*\b/#) {
+            // Identifiers by ASCII rules: Unicode word boundaries would keep `Type.member` whole.
+            for match in text.matches(of: #/[A-Za-z_][A-Za-z0-9_]*/#) {
                 let name = String(match.output)
                 guard let other = owner[name], other != folder, other != "Basics", !allowed.contains(other) else { continue }
                 found.insert("\(folder) -> \(other): \(name)")
