@@ -33,15 +33,15 @@ import Testing
         var targets = try DocumentationFiles.read("deploy/prometheus/targets/tta-monitor-hosts.yml")
         for (text, replacement) in [("scrape_interval: 15s", "scrape_interval: 1s"), ("evaluation_interval: 15s", "evaluation_interval: 1s"),
                                     ("/etc/prometheus/tta-monitor.token", token),
-                                    ("tta-app-1.example.internal:9847", production.address),
-                                    ("tta-app-2.example.internal:9847", "127.0.0.1:\(unreachable)"),
+                                    ("tta-app-1.example.internal:8977", production.address),
+                                    ("tta-app-2.example.internal:8977", "127.0.0.1:\(unreachable)"),
                                     ("tta-legacy-1.example.internal:9100", "127.0.0.1:\(unreachable)"),
                                     ("alertmanager.example.internal:9093", alertmanager.url.replacingOccurrences(of: "http://", with: ""))] {
             #expect(config.contains(text), "prometheus.yml no longer contains \(text)")
             config = config.replacingOccurrences(of: text, with: replacement)
         }
-        #expect(targets.contains("tta-staging-1.example.internal:9847"))
-        targets = targets.replacingOccurrences(of: "tta-staging-1.example.internal:9847", with: staging.address)
+        #expect(targets.contains("tta-staging-1.example.internal:8977"))
+        targets = targets.replacingOccurrences(of: "tta-staging-1.example.internal:8977", with: staging.address)
         let prometheus = try await PrometheusServerProcess.start(configFile: config, files: [
             "tta-monitor.rules.yml": try PrometheusServerProcess.deployRulesText(),
             "targets/tta-monitor-hosts.yml": targets,

@@ -42,7 +42,7 @@ import Glibc
         defer { upstream.close() }
         let copy = try DeployCopy()
         let (https, http) = (try LoopbackListener.closedPort(), try LoopbackListener.closedPort())
-        try copy.replace("server 127.0.0.1:9847;", with: "server 127.0.0.1:\(upstream.port);", in: NginxProxyTests.site)
+        try copy.replace("server 127.0.0.1:8977;", with: "server 127.0.0.1:\(upstream.port);", in: NginxProxyTests.site)
         try copy.replace("listen 443 ssl http2;\n    listen [::]:443 ssl http2;", with: "listen 127.0.0.1:\(https) ssl http2;",
                          in: NginxProxyTests.site)
         try copy.replace("listen 80;\n    listen [::]:80;", with: "listen 127.0.0.1:\(http);", in: NginxProxyTests.site)
